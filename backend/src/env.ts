@@ -1,0 +1,125 @@
+import {
+  DEFAULT_WORKFLOW_MODELS,
+  type ImageProvider,
+  type ModelId,
+  modelIdSchema,
+  type Workflow,
+} from '@app/shared-types'
+import * as z from 'zod'
+import type { Db } from './db/client.ts'
+
+/** Hono's environment for every route and middleware of the Worker. */
+export type AppEnv = {
+  Bindings: Env
+  Variables: {
+    requestId: string
+    config: AppConfig
+    db: Db
+    userId?: string
+  }
+}
+
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined))
+
+const originList = z
+  .string()
+  .min(1)
+  .transform((value) => value.split(',').map((origin) => origin.trim()))
+  .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)).min(1))
+
+/** `max/seconds`, e.g. `3/10`: at most 3 requests per client IP in 10 s. */
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d*\/[1-9]\d*$/, 'must look like max/seconds, e.g. 3/10')
+    .default(fallback)
+    .transform((value) => {
+      const [max, window] = value.split('/').map(Number)
+      return { max: max ?? 1, window: window ?? 1 }
+    })
+
+/** The Worker's string variables and secrets, checked once per isolate. */
+export const envSchema = z.object({
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  BETTER_AUTH_URL: z.url({ protocol: /^https?$/ }),
+  TRUSTED_ORIGINS: originList,
+  DASHSCOPE_BASE_URL: z.url({ protocol: /^https?$/ }),
+  DASHSCOPE_RESULT_HOSTS: z.string().min(1),
+  PRODUCT_SHOOT_MODEL: modelIdSchema.default(DEFAULT_WORKFLOW_MODELS['product-shoot']),
+  AD_GRAPHIC_MODEL: modelIdSchema.default(DEFAULT_WORKFLOW_MODELS['ad-graphic']),
+  QWEN_API_KEY: optionalSecret,
+  GOOGLE_CLIENT_ID: optionalSecret,
+  GOOGLE_CLIENT_SECRET: optionalSecret,
+  GITHUB_CLIENT_ID: optionalSecret,
+  GITHUB_CLIENT_SECRET: optionalSecret,
+  RATE_LIMIT_SIGN_IN: rateLimit('3/10'),
+  RATE_LIMIT_SIGN_UP: rateLimit('10/600'),
+  RATE_LIMIT_AUTH: rateLimit('100/60'),
+})
+
+/** A rate limit rule: at most `max` requests per client IP in `window` seconds. */
+export type RateRule = { max: number; window: number }
+
+/** The configuration the app runs with, derived from the checked environment. */
+export type AppConfig = {
+  authSecret: string
+  baseUrl: string
+  trustedOrigins: string[]
+  secureCookies: boolean
+  dashscope: { baseUrl: string; apiKey: string | undefined; resultHosts: string[] }
+  imageProvider: ImageProvider
+  models: Record<Workflow, ModelId>
+  google: { clientId: string; clientSecret: string } | undefined
+  github: { clientId: string; clientSecret: string } | undefined
+  rateLimits: { signIn: RateRule; signUp: RateRule; auth: RateRule }
+}
+
+/** A variable that is missing or malformed, named so the operator can fix it. */
+export class EnvError extends Error {
+  readonly problems: { variable: string; message: string }[]
+  constructor(problems: { variable: string; message: string }[]) {
+    super(`Invalid environment: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`)
+    this.problems = problems
+  }
+}
+
+const pair = (id: string | undefined, secret: string | undefined) =>
+  id && secret ? { clientId: id, clientSecret: secret } : undefined
+
+/** Checks the environment and derives the app's configuration; throws `EnvError` naming each bad variable. */
+export const parseEnv = (env: Record<string, unknown>): AppConfig => {
+  const result = envSchema.safeParse(env)
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? 'environment'),
+        message: issue.message,
+      }))
+    )
+  }
+  const e = result.data
+  return {
+    authSecret: e.BETTER_AUTH_SECRET,
+    baseUrl: e.BETTER_AUTH_URL,
+    trustedOrigins: e.TRUSTED_ORIGINS,
+    secureCookies: new URL(e.BETTER_AUTH_URL).protocol === 'https:',
+    dashscope: {
+      baseUrl: e.DASHSCOPE_BASE_URL,
+      apiKey: e.QWEN_API_KEY,
+      resultHosts: e.DASHSCOPE_RESULT_HOSTS.split(',').map((host) => host.trim()),
+    },
+    // Without a real key, `npm start` points the Worker at the local DashScope simulator.
+    imageProvider: e.QWEN_API_KEY && e.QWEN_API_KEY !== 'sk-sim' ? 'dashscope' : 'simulator',
+    models: { 'product-shoot': e.PRODUCT_SHOOT_MODEL, 'ad-graphic': e.AD_GRAPHIC_MODEL },
+    google: pair(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET),
+    github: pair(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
+    rateLimits: {
+      signIn: e.RATE_LIMIT_SIGN_IN,
+      signUp: e.RATE_LIMIT_SIGN_UP,
+      auth: e.RATE_LIMIT_AUTH,
+    },
+  }
+}

@@ -1,0 +1,65 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { expectLedgerInvariant } from '../../test/accounts.ts'
+import { createDb } from '../db/client.ts'
+import { creditChange, ensureWelcomeCredits, getBalances, grantWelcomeCredits } from './credits.ts'
+
+const db = createDb(env.DB)
+
+const bareUser = async () => {
+  const id = crypto.randomUUID()
+  await env.DB.prepare(
+    'INSERT INTO user (id, name, email, email_verified, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)'
+  )
+    .bind(id, 'Bare', `u-${id}@example.test`, Date.now(), Date.now())
+    .run()
+  return id
+}
+
+const welcomeRows = async (userId: string) =>
+  (
+    await env.DB.prepare(
+      "SELECT count(*) AS n FROM credit_ledger WHERE user_id = ? AND reason = 'welcome'"
+    )
+      .bind(userId)
+      .first<{ n: number }>()
+  )?.n
+
+describe('welcome credits', () => {
+  it('should grant exactly once per workflow under 200 concurrent attempts', async () => {
+    const userId = await bareUser()
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => grantWelcomeCredits(db, userId))
+    )
+    expect(results.filter(Boolean)).toHaveLength(1)
+    expect(await welcomeRows(userId)).toBe(2)
+    expect(await getBalances(db, userId)).toEqual({ 'product-shoot': 1, 'ad-graphic': 1 })
+    await expectLedgerInvariant(userId)
+  })
+
+  it('should grant on the first check when sign-up did not, and never again', async () => {
+    const userId = await bareUser()
+    await Promise.all(Array.from({ length: 50 }, () => ensureWelcomeCredits(db, userId)))
+    await ensureWelcomeCredits(db, userId)
+    expect(await welcomeRows(userId)).toBe(2)
+    expect(await getBalances(db, userId)).toEqual({ 'product-shoot': 1, 'ad-graphic': 1 })
+    await expectLedgerInvariant(userId)
+  })
+})
+
+describe('creditChange', () => {
+  it('should refuse an overdraft in the database and keep the invariant', async () => {
+    const userId = await bareUser()
+    await grantWelcomeCredits(db, userId)
+    const spend = creditChange(db, {
+      userId,
+      workflow: 'ad-graphic',
+      delta: -2,
+      reason: 'generation',
+      idemKey: `spend:${crypto.randomUUID()}`,
+    })
+    await expect(db.batch(spend)).rejects.toThrow()
+    expect((await getBalances(db, userId))['ad-graphic']).toBe(1)
+    await expectLedgerInvariant(userId)
+  })
+})

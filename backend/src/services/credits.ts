@@ -1,0 +1,153 @@
+import {
+  type Balances,
+  type LedgerPage,
+  type LedgerReason,
+  WELCOME_CREDITS,
+  WORKFLOWS,
+  type Workflow,
+} from '@app/shared-types'
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { creditBalance, creditLedger } from '../db/schema.ts'
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts'
+
+/** The idempotency key of a user's welcome grant in one workflow. */
+export const welcomeKey = (userId: string, workflow: Workflow) => `welcome:${userId}:${workflow}`
+
+/** True when D1 refused a batch because a ledger idempotency key was already used. */
+export const isDuplicateLedgerKey = (error: unknown): boolean =>
+  /UNIQUE constraint failed: credit_ledger\.idem_key/.test(
+    error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)
+  )
+
+/**
+ * The two statements of one credit change: the ledger row and the balance it moves. Run them in
+ * one batch: the UNIQUE key makes a repeat fail the whole batch, and the CHECK refuses an overdraft.
+ */
+export const creditChange = (
+  db: Db,
+  change: {
+    userId: string
+    workflow: Workflow
+    delta: number
+    reason: LedgerReason
+    idemKey: string
+    generationId?: string
+    note?: string
+  },
+  now = new Date()
+) =>
+  [
+    db.insert(creditLedger).values({
+      id: crypto.randomUUID(),
+      userId: change.userId,
+      workflow: change.workflow,
+      delta: change.delta,
+      reason: change.reason,
+      generationId: change.generationId ?? null,
+      note: change.note ?? null,
+      idemKey: change.idemKey,
+      createdAt: now,
+    }),
+    db
+      .insert(creditBalance)
+      .values({
+        userId: change.userId,
+        workflow: change.workflow,
+        balance: change.delta,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [creditBalance.userId, creditBalance.workflow],
+        set: { balance: sql`${creditBalance.balance} + excluded.balance`, updatedAt: now },
+      }),
+  ] as const
+
+/**
+ * Grants the welcome credits of every workflow in one batch, exactly once per user however often
+ * or concurrently it is called. Returns whether this call granted them.
+ */
+export const grantWelcomeCredits = async (db: Db, userId: string): Promise<boolean> => {
+  const [first, ...rest] = WORKFLOWS.flatMap((workflow) =>
+    creditChange(db, {
+      userId,
+      workflow,
+      delta: WELCOME_CREDITS,
+      reason: 'welcome',
+      idemKey: welcomeKey(userId, workflow),
+    })
+  )
+  if (!first) return false
+  try {
+    await db.batch([first, ...rest])
+    return true
+  } catch (error) {
+    if (isDuplicateLedgerKey(error)) return false
+    throw error
+  }
+}
+
+/**
+ * Grants the welcome credits if sign-up stopped before it could (one indexed read when it did not).
+ */
+export const ensureWelcomeCredits = async (db: Db, userId: string): Promise<void> => {
+  const keys = WORKFLOWS.map((workflow) => welcomeKey(userId, workflow))
+  const granted = await db
+    .select({ key: creditLedger.idemKey })
+    .from(creditLedger)
+    .where(inArray(creditLedger.idemKey, keys))
+  if (granted.length < keys.length) await grantWelcomeCredits(db, userId)
+}
+
+/** The user's balance in every workflow (0 where nothing was ever granted). */
+export const getBalances = async (db: Db, userId: string): Promise<Balances> => {
+  const rows = await db
+    .select({ workflow: creditBalance.workflow, balance: creditBalance.balance })
+    .from(creditBalance)
+    .where(eq(creditBalance.userId, userId))
+  const balances = Object.fromEntries(WORKFLOWS.map((workflow) => [workflow, 0])) as Balances
+  for (const row of rows) balances[row.workflow] = row.balance
+  return balances
+}
+
+/** The user's own credit history, newest first, in pages. */
+export const listLedger = async (
+  db: Db,
+  userId: string,
+  page: { cursor?: string; limit: number }
+): Promise<LedgerPage> => {
+  const after = page.cursor ? decodeCursor(page.cursor) : undefined
+  const rows = await db
+    .select()
+    .from(creditLedger)
+    .where(
+      and(
+        eq(creditLedger.userId, userId),
+        after
+          ? or(
+              lt(creditLedger.createdAt, new Date(after.time)),
+              and(eq(creditLedger.createdAt, new Date(after.time)), lt(creditLedger.id, after.id))
+            )
+          : undefined
+      )
+    )
+    .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id))
+    .limit(page.limit + 1)
+  const items = rows.slice(0, page.limit)
+  const last = items.at(-1)
+  return {
+    items: items.map((row) => ({
+      id: row.id,
+      workflow: row.workflow,
+      delta: row.delta,
+      reason: row.reason,
+      generationId: row.generationId,
+      note: row.note,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    nextCursor:
+      rows.length > page.limit && last
+        ? encodeCursor({ time: last.createdAt.getTime(), id: last.id })
+        : null,
+  }
+}

@@ -1,0 +1,30 @@
+import path from 'node:path'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { defineConfig } from 'vitest/config'
+
+const here = import.meta.dirname
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(here, '../drizzle'))
+  return {
+    plugins: [
+      cloudflareTest({
+        main: path.join(here, 'src/index.ts'),
+        wrangler: { configPath: path.join(here, 'wrangler.jsonc') },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            BETTER_AUTH_SECRET: 'test-only-secret-0123456789abcdef-0123456789',
+          },
+        },
+      }),
+    ],
+    test: {
+      name: 'backend',
+      silent: 'passed-only' as const,
+      setupFiles: [path.join(here, 'test/apply-migrations.ts')],
+      include: [path.join(here, 'src/**/*.test.ts')],
+      exclude: [path.join(here, 'src/**/*.node.test.ts')],
+    },
+  }
+})

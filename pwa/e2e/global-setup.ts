@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { migrateLocal } from '../../scripts/lib/migrations.mjs'
+import { root } from '../../scripts/lib/paths.mjs'
+import { run } from '../../scripts/lib/process.mjs'
+import { startWorker } from '../../scripts/lib/worker.mjs'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject()
+      )
+    })
+  })
+
+/**
+ * Starts the product the way `npm start` does (built PWA, migrated local D1, real workerd) on a
+ * free port with its own state, so the browser tests never touch a developer's data.
+ */
+export default async function setup(project: TestProject) {
+  if (!existsSync(path.join(root, 'pwa/dist/index.html'))) {
+    await run('npm', ['run', 'build', '-w', '@app/pwa', '--silent'], { quiet: true })
+  }
+  const stateDir = await mkdtemp(path.join(tmpdir(), 'addreams-e2e-'))
+  await migrateLocal(stateDir, { quiet: true })
+  const worker = await startWorker({
+    port: await freePort(),
+    stateDir,
+    quiet: true,
+    vars: { BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789' },
+  })
+  project.provide('baseUrl', worker.origin)
+  return async () => {
+    worker.stop()
+    await rm(stateDir, { recursive: true, force: true })
+  }
+}

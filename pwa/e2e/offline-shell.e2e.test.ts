@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchBrowser } from './browser.ts'
+
+const baseUrl = inject('baseUrl')
+
+const shellHeading = (page: Page) => page.locator('main h1').first()
+
+describe('the app shell in Chromium', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    page = await browser.context.newPage()
+  })
+  afterAll(async () => {
+    await browser.close()
+  })
+
+  it('should render the shell and come under the service worker’s control', async () => {
+    await page.goto(baseUrl)
+    await expect.poll(() => page.locator('header').first().textContent()).toContain('Addreams')
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 15_000,
+      })
+      .toBe(true)
+    const precached = await page.evaluate(async () => {
+      const names = await caches.keys()
+      const precache = names.find((name) => name.startsWith('workbox-precache'))
+      return precache
+        ? (await (await caches.open(precache)).keys()).map((r) => new URL(r.url).pathname)
+        : []
+    })
+    expect(precached.some((p) => p.startsWith('/index.html'))).toBe(true)
+    expect(precached.some((p) => p.endsWith('.js'))).toBe(true)
+  })
+
+  it('should still render the shell after going offline and reloading', async () => {
+    await browser.context.setOffline(true)
+    try {
+      await page.reload()
+      await expect.poll(() => page.locator('header').first().textContent()).toContain('Addreams')
+      await expect.poll(() => shellHeading(page).isVisible()).toBe(true)
+      await page.goto(new URL('/history', baseUrl).toString())
+      await expect.poll(() => shellHeading(page).textContent()).toMatch(/History/)
+      expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+      await expect(
+        page.evaluate(() => fetch('/api/health').then((r) => r.status))
+      ).rejects.toThrow()
+    } finally {
+      await browser.context.setOffline(false)
+    }
+  })
+})

@@ -1,0 +1,24 @@
+// `npm run dev`: hot reload of both sides. wrangler dev (API, reloads on backend changes) on 8787
+// and Vite (PWA with HMR, proxying /api to the Worker) on http://127.0.0.1:5173.
+import { ensureDevVars } from './lib/dev-vars.mjs'
+import { migrateLocal } from './lib/migrations.mjs'
+import { defaultStateDir } from './lib/paths.mjs'
+import { run } from './lib/process.mjs'
+
+const stateDir = process.env.ADDREAMS_STATE_DIR ?? defaultStateDir
+ensureDevVars()
+await migrateLocal(stateDir, { quiet: true })
+const origins =
+  'http://127.0.0.1:5173,http://localhost:5173,http://127.0.0.1:8787,http://localhost:8787'
+const api = `npx wrangler dev --ip 127.0.0.1 --port 8787 --persist-to ${JSON.stringify(stateDir)} --var TRUSTED_ORIGINS:${origins} --var BETTER_AUTH_URL:http://127.0.0.1:5173`
+console.log('Open http://127.0.0.1:5173 (the API answers there too, through the Vite proxy).')
+await run('npx', [
+  'concurrently',
+  '-k',
+  '-n',
+  'api,web',
+  '-c',
+  'blue,green',
+  `cd backend && ${api}`,
+  'npm run dev -w @app/pwa',
+]).catch(() => process.exit(1))

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process'
+import { backendDir } from './paths.mjs'
+import { toolEnv, waitForHttp } from './process.mjs'
+
+/**
+ * Starts the Worker under `wrangler dev` (local workerd, local D1 and R2 under `stateDir`) on
+ * 127.0.0.1:`port`, serving the API and the built PWA from one origin. Resolves once
+ * /api/health answers; `stop()` ends the whole process group.
+ */
+export const startWorker = async ({
+  port,
+  stateDir,
+  extraOrigins = [],
+  vars = {},
+  quiet = false,
+}) => {
+  const origin = `http://127.0.0.1:${port}`
+  const origins = [origin, `http://localhost:${port}`, ...extraOrigins].join(',')
+  const allVars = { BETTER_AUTH_URL: origin, TRUSTED_ORIGINS: origins, ...vars }
+  const args = [
+    'wrangler',
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--persist-to',
+    stateDir,
+    '--show-interactive-dev-session=false',
+    ...Object.entries(allVars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
+  ]
+  const child = spawn('npx', args, {
+    cwd: backendDir,
+    env: toolEnv(),
+    detached: true,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+  })
+  let log = ''
+  child.stdout?.on('data', (chunk) => {
+    log += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    log += chunk
+  })
+  let exited = false
+  child.on('exit', () => {
+    exited = true
+  })
+  const stop = () => {
+    if (exited) return
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+  try {
+    await waitForHttp(`${origin}/api/health`, { timeoutMs: 90_000, isAlive: () => !exited })
+  } catch (error) {
+    stop()
+    throw new Error(`${error.message}\n${log}`)
+  }
+  return { origin, child, stop, log: () => log }
+}

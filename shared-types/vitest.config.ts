@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    name: 'shared-types',
+    environment: 'node',
+    include: [`${import.meta.dirname}/src/**/*.test.ts`],
+  },
+})
