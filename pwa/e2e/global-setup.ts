@@ -12,6 +12,7 @@ import { startWorker } from '../../scripts/lib/worker.mjs'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    stateDir: string
   }
 }
 
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject) {
     vars: { BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789' },
   })
   project.provide('baseUrl', worker.origin)
+  project.provide('stateDir', stateDir)
   return async () => {
     worker.stop()
     await rm(stateDir, { recursive: true, force: true })

@@ -2,7 +2,13 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { expectLedgerInvariant } from '../../test/accounts.ts'
 import { createDb } from '../db/client.ts'
-import { creditChange, ensureWelcomeCredits, getBalances, grantWelcomeCredits } from './credits.ts'
+import {
+  creditChange,
+  ensureWelcomeCredits,
+  getBalances,
+  grantCredits,
+  grantWelcomeCredits,
+} from './credits.ts'
 
 const db = createDb(env.DB)
 
@@ -61,5 +67,40 @@ describe('creditChange', () => {
     await expect(db.batch(spend)).rejects.toThrow()
     expect((await getBalances(db, userId))['ad-graphic']).toBe(1)
     await expectLedgerInvariant(userId)
+  })
+})
+
+describe('grantCredits', () => {
+  it('should add credits and mark the account paid once per key', async () => {
+    const userId = await bareUser()
+    await grantWelcomeCredits(db, userId)
+    const email = `u-${userId}@example.test`
+    const input = {
+      email,
+      workflow: 'product-shoot',
+      amount: 3,
+      paid: true,
+      idemKey: `grant:${userId}`,
+    } as const
+    expect((await grantCredits(db, input)).granted).toBe(true)
+    const again = await grantCredits(db, input)
+    expect(again.granted).toBe(false)
+    expect(again.balances).toEqual({ 'product-shoot': 4, 'ad-graphic': 1 })
+    const row = await env.DB.prepare('SELECT account_type FROM user WHERE id = ?')
+      .bind(userId)
+      .first()
+    expect(row?.account_type).toBe('paid')
+    await expectLedgerInvariant(userId)
+  })
+
+  it('should answer NOT_FOUND for an unknown email', async () => {
+    await expect(
+      grantCredits(db, {
+        email: 'nobody@example.test',
+        workflow: 'ad-graphic',
+        amount: 1,
+        idemKey: 'grant:x',
+      })
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

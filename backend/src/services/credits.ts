@@ -8,7 +8,8 @@ import {
 } from '@app/shared-types'
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { creditBalance, creditLedger } from '../db/schema.ts'
+import { creditBalance, creditLedger, user } from '../db/schema.ts'
+import { ApiError } from '../lib/api-error.ts'
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts'
 
 /** The idempotency key of a user's welcome grant in one workflow. */
@@ -150,4 +151,59 @@ export const listLedger = async (
         ? encodeCursor({ time: last.createdAt.getTime(), id: last.id })
         : null,
   }
+}
+
+/** An operator's grant of credits, as the `credits` CLI sends it. */
+export type GrantInput = {
+  email: string
+  workflow: Workflow
+  amount: number
+  note?: string
+  paid?: boolean
+  idemKey: string
+}
+
+/**
+ * The statements of an operator grant for a known user: the ledger row, the balance, and the
+ * `paid` mark when asked. All in one batch, so they land together or not at all.
+ */
+export const grantStatements = (db: Db, userId: string, input: GrantInput, now = new Date()) => {
+  const change = creditChange(
+    db,
+    {
+      userId,
+      workflow: input.workflow,
+      delta: input.amount,
+      reason: 'grant',
+      idemKey: input.idemKey,
+      note: input.note,
+    },
+    now
+  )
+  return input.paid
+    ? ([
+        ...change,
+        db.update(user).set({ accountType: 'paid' }).where(eq(user.id, userId)),
+      ] as const)
+    : change
+}
+
+/** What a grant did: `granted` false means this idempotency key was already used. */
+export type GrantResult = { userId: string; granted: boolean; balances: Balances }
+
+/** Grants credits to the user with this email (`NOT_FOUND` when there is none); safe to repeat with the same key. */
+export const grantCredits = async (db: Db, input: GrantInput): Promise<GrantResult> => {
+  const [found] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, input.email.trim().toLowerCase()))
+  if (!found) throw new ApiError('NOT_FOUND', `No account with the email ${input.email}`)
+  let granted = true
+  try {
+    await db.batch(grantStatements(db, found.id, input))
+  } catch (error) {
+    if (!isDuplicateLedgerKey(error)) throw error
+    granted = false
+  }
+  return { userId: found.id, granted, balances: await getBalances(db, found.id) }
 }
