@@ -71,3 +71,14 @@ export const expectLedgerInvariant = async (userId: string) => {
     .all()
   expect(orphans).toEqual([])
 }
+
+/** A user row written straight to D1, with no credits: what a sign-up that stopped half-way leaves. */
+export const insertBareUser = async () => {
+  const id = crypto.randomUUID()
+  await env.DB.prepare(
+    'INSERT INTO user (id, name, email, email_verified, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)'
+  )
+    .bind(id, 'Bare', `u-${id}@example.test`, Date.now(), Date.now())
+    .run()
+  return id
+}

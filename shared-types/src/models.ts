@@ -47,28 +47,19 @@ export const modelSpecSchema = z.object({
 })
 export type ModelSpec = z.infer<typeof modelSpecSchema>
 
+const TEXT_TO_IMAGE = {
+  kind: 'text-to-image',
+  size: { type: 'fixed', sizes: FIXED_SIZES, default: '1664*928' },
+  n: { min: 1, max: 1 },
+  promptMax: 800,
+  negativePromptMax: 500,
+  references: { min: 0, max: 0 },
+} as const
+
 /** The model table (dashscope.md §4). Data, not code branches: a new model is a new row. */
 export const MODELS = {
-  'qwen-image-max': {
-    id: 'qwen-image-max',
-    kind: 'text-to-image',
-    asyncApi: false,
-    size: { type: 'fixed', sizes: FIXED_SIZES, default: '1664*928' },
-    n: { min: 1, max: 1 },
-    promptMax: 800,
-    negativePromptMax: 500,
-    references: { min: 0, max: 0 },
-  },
-  'qwen-image-plus': {
-    id: 'qwen-image-plus',
-    kind: 'text-to-image',
-    asyncApi: true,
-    size: { type: 'fixed', sizes: FIXED_SIZES, default: '1664*928' },
-    n: { min: 1, max: 1 },
-    promptMax: 800,
-    negativePromptMax: 500,
-    references: { min: 0, max: 0 },
-  },
+  'qwen-image-max': { ...TEXT_TO_IMAGE, id: 'qwen-image-max', asyncApi: false },
+  'qwen-image-plus': { ...TEXT_TO_IMAGE, id: 'qwen-image-plus', asyncApi: true },
   'qwen-image-edit-max': {
     id: 'qwen-image-edit-max',
     kind: 'image-edit',

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { insertBareUser } from '../../test/accounts.ts'
 
 const TABLES = [
   'user',
@@ -15,12 +16,7 @@ const TABLES = [
 ]
 
 const newUser = async () => {
-  const id = crypto.randomUUID()
-  await env.DB.prepare(
-    'INSERT INTO user (id, name, email, email_verified, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)'
-  )
-    .bind(id, 'Test', `u-${id}@example.test`, Date.now(), Date.now())
-    .run()
+  const id = await insertBareUser()
   await env.DB.prepare(
     "INSERT INTO credit_balance (user_id, workflow, balance, updated_at) VALUES (?, 'ad-graphic', 1, ?)"
   )

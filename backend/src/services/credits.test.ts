@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { expectLedgerInvariant } from '../../test/accounts.ts'
+import { expectLedgerInvariant, insertBareUser } from '../../test/accounts.ts'
 import { createDb } from '../db/client.ts'
 import {
   creditChange,
@@ -11,16 +11,6 @@ import {
 } from './credits.ts'
 
 const db = createDb(env.DB)
-
-const bareUser = async () => {
-  const id = crypto.randomUUID()
-  await env.DB.prepare(
-    'INSERT INTO user (id, name, email, email_verified, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)'
-  )
-    .bind(id, 'Bare', `u-${id}@example.test`, Date.now(), Date.now())
-    .run()
-  return id
-}
 
 const welcomeRows = async (userId: string) =>
   (
@@ -33,7 +23,7 @@ const welcomeRows = async (userId: string) =>
 
 describe('welcome credits', () => {
   it('should grant exactly once per workflow under 200 concurrent attempts', async () => {
-    const userId = await bareUser()
+    const userId = await insertBareUser()
     const results = await Promise.all(
       Array.from({ length: 200 }, () => grantWelcomeCredits(db, userId))
     )
@@ -44,7 +34,7 @@ describe('welcome credits', () => {
   })
 
   it('should grant on the first check when sign-up did not, and never again', async () => {
-    const userId = await bareUser()
+    const userId = await insertBareUser()
     await Promise.all(Array.from({ length: 50 }, () => ensureWelcomeCredits(db, userId)))
     await ensureWelcomeCredits(db, userId)
     expect(await welcomeRows(userId)).toBe(2)
@@ -55,7 +45,7 @@ describe('welcome credits', () => {
 
 describe('creditChange', () => {
   it('should refuse an overdraft in the database and keep the invariant', async () => {
-    const userId = await bareUser()
+    const userId = await insertBareUser()
     await grantWelcomeCredits(db, userId)
     const spend = creditChange(db, {
       userId,
@@ -72,7 +62,7 @@ describe('creditChange', () => {
 
 describe('grantCredits', () => {
   it('should add credits and mark the account paid once per key', async () => {
-    const userId = await bareUser()
+    const userId = await insertBareUser()
     await grantWelcomeCredits(db, userId)
     const email = `u-${userId}@example.test`
     const input = {
