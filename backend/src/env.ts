@@ -47,7 +47,17 @@ export const envSchema = z.object({
   BETTER_AUTH_URL: z.url({ protocol: /^https?$/ }),
   TRUSTED_ORIGINS: originList,
   DASHSCOPE_BASE_URL: z.url({ protocol: /^https?$/ }),
-  DASHSCOPE_RESULT_HOSTS: z.string().min(1),
+  // Exact extra origins result images may come from, besides Alibaba's OSS hosts (the simulator's).
+  DASHSCOPE_RESULT_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean)
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin))),
   PRODUCT_SHOOT_MODEL: modelIdSchema.default(DEFAULT_WORKFLOW_MODELS['product-shoot']),
   AD_GRAPHIC_MODEL: modelIdSchema.default(DEFAULT_WORKFLOW_MODELS['ad-graphic']),
   QWEN_API_KEY: optionalSecret,
@@ -69,7 +79,7 @@ export type AppConfig = {
   baseUrl: string
   trustedOrigins: string[]
   secureCookies: boolean
-  dashscope: { baseUrl: string; apiKey: string | undefined; resultHosts: string[] }
+  dashscope: { baseUrl: string; apiKey: string | undefined; resultOrigins: string[] }
   imageProvider: ImageProvider
   models: Record<Workflow, ModelId>
   google: { clientId: string; clientSecret: string } | undefined
@@ -109,7 +119,7 @@ export const parseEnv = (env: Record<string, unknown>): AppConfig => {
     dashscope: {
       baseUrl: e.DASHSCOPE_BASE_URL,
       apiKey: e.QWEN_API_KEY,
-      resultHosts: e.DASHSCOPE_RESULT_HOSTS.split(',').map((host) => host.trim()),
+      resultOrigins: e.DASHSCOPE_RESULT_HOSTS,
     },
     // Without a real key, `npm start` points the Worker at the local DashScope simulator.
     imageProvider: e.QWEN_API_KEY && e.QWEN_API_KEY !== 'sk-sim' ? 'dashscope' : 'simulator',
