@@ -65,6 +65,7 @@ export const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: optionalSecret,
   GITHUB_CLIENT_ID: optionalSecret,
   GITHUB_CLIENT_SECRET: optionalSecret,
+  GENERATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SIGN_IN: rateLimit('3/10'),
   RATE_LIMIT_SIGN_UP: rateLimit('10/600'),
   RATE_LIMIT_AUTH: rateLimit('100/60'),
@@ -85,6 +86,7 @@ export type AppConfig = {
   google: { clientId: string; clientSecret: string } | undefined
   github: { clientId: string; clientSecret: string } | undefined
   rateLimits: { signIn: RateRule; signUp: RateRule; auth: RateRule }
+  generationsPerMinute: number
 }
 
 /** A variable that is missing or malformed, named so the operator can fix it. */
@@ -131,5 +133,6 @@ export const parseEnv = (env: Record<string, unknown>): AppConfig => {
       signUp: e.RATE_LIMIT_SIGN_UP,
       auth: e.RATE_LIMIT_AUTH,
     },
+    generationsPerMinute: e.GENERATIONS_PER_MINUTE,
   }
 }

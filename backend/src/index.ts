@@ -1,15 +1,19 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import type { AppEnv } from './env.ts'
+import { handleGenerationQueue } from './jobs/queue-handler.ts'
 import { ApiError, onError } from './lib/api-error.ts'
 import { appContext } from './middleware/app-context.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { auth } from './routes/auth.ts'
 import { config } from './routes/config.ts'
 import { credits } from './routes/credits.ts'
+import { generations } from './routes/generations/index.ts'
 import { health } from './routes/health.ts'
 import { me } from './routes/me.ts'
 import { openapi } from './routes/openapi.ts'
+import { sync } from './routes/sync.ts'
+import type { GenerationJob } from './services/create-generation.ts'
 
 /** The API. Everything outside `/api/*` is the PWA, served by Workers static assets. */
 export const app = new Hono<AppEnv>()
@@ -22,10 +26,15 @@ export const app = new Hono<AppEnv>()
   .route('/api/auth', auth)
   .route('/api/me', me)
   .route('/api/credits', credits)
+  .route('/api/generations', generations)
+  .route('/api/sync', sync)
 
 app.notFound(() => {
   throw new ApiError('NOT_FOUND', 'No such route')
 })
 app.onError(onError)
 
-export default { fetch: app.fetch } satisfies ExportedHandler<Env>
+export default {
+  fetch: app.fetch,
+  queue: handleGenerationQueue,
+} satisfies ExportedHandler<Env, GenerationJob>

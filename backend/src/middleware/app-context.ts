@@ -4,6 +4,16 @@ import { type AppConfig, type AppEnv, parseEnv } from '../env.ts'
 
 const checked = new WeakMap<object, AppConfig>()
 
+/** The checked configuration of these bindings, parsed once per isolate. */
+export const configFor = (env: Env): AppConfig => {
+  let config = checked.get(env)
+  if (!config) {
+    config = parseEnv(env as unknown as Record<string, unknown>)
+    checked.set(env, config)
+  }
+  return config
+}
+
 /**
  * Checks the environment on the first request an isolate serves (bindings only exist per request
  * on Workers) and puts the derived config and the database client on the context. A bad variable
@@ -11,12 +21,7 @@ const checked = new WeakMap<object, AppConfig>()
  */
 export const appContext = () =>
   createMiddleware<AppEnv>(async function appContext(c, next) {
-    let config = checked.get(c.env)
-    if (!config) {
-      config = parseEnv(c.env as unknown as Record<string, unknown>)
-      checked.set(c.env, config)
-    }
-    c.set('config', config)
+    c.set('config', configFor(c.env))
     c.set('db', createDb(c.env.DB))
     await next()
   })

@@ -2,8 +2,10 @@ import { API_ERRORS, type ApiErrorCode, apiErrorBodySchema } from '@app/shared-t
 import * as z from 'zod'
 import { configDocs } from '../routes/config.ts'
 import { creditsDocs } from '../routes/credits.ts'
+import { generationsDocs } from '../routes/generations/index.ts'
 import { healthDocs } from '../routes/health.ts'
 import { meDocs } from '../routes/me.ts'
+import { syncDocs } from '../routes/sync.ts'
 import { authDocs } from './auth-docs.ts'
 import type { RouteDoc } from './route-doc.ts'
 
@@ -14,6 +16,8 @@ export const routeDocs: RouteDoc[] = [
   ...authDocs,
   ...meDocs,
   ...creditsDocs,
+  ...generationsDocs,
+  ...syncDocs,
 ]
 
 type JsonSchema = Record<string, unknown>

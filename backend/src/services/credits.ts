@@ -22,8 +22,23 @@ export const isDuplicateLedgerKey = (error: unknown): boolean =>
   )
 
 /**
- * The two statements of one credit change: the ledger row and the balance it moves. Run them in
- * one batch: the UNIQUE key makes a repeat fail the whole batch, and the CHECK refuses an overdraft.
+ * Sets a balance to the sum of its ledger rows. Every credit change ends with it, so the balance
+ * can never drift from the ledger, and `CHECK (balance >= 0)` refuses an overdraft right here.
+ */
+export const recomputeBalance = (db: Db, userId: string, workflow: Workflow, now: Date) =>
+  db
+    .update(creditBalance)
+    .set({
+      balance: sql`(SELECT COALESCE(SUM(${creditLedger.delta}), 0) FROM ${creditLedger}
+                    WHERE ${creditLedger.userId} = ${userId} AND ${creditLedger.workflow} = ${workflow})`,
+      updatedAt: now,
+    })
+    .where(and(eq(creditBalance.userId, userId), eq(creditBalance.workflow, workflow)))
+
+/**
+ * The statements of one credit change: the ledger row, the balance row if it is the first, and the
+ * balance recomputed. Run them in one batch: a repeated key (UNIQUE) or an overdraft (CHECK) fails
+ * the whole batch.
  */
 export const creditChange = (
   db: Db,
@@ -50,18 +65,13 @@ export const creditChange = (
       idemKey: change.idemKey,
       createdAt: now,
     }),
+    // The row starts at 0: SQLite checks an upsert's candidate row before resolving the conflict,
+    // so inserting the (possibly negative) delta itself would trip the CHECK.
     db
       .insert(creditBalance)
-      .values({
-        userId: change.userId,
-        workflow: change.workflow,
-        balance: change.delta,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [creditBalance.userId, creditBalance.workflow],
-        set: { balance: sql`${creditBalance.balance} + excluded.balance`, updatedAt: now },
-      }),
+      .values({ userId: change.userId, workflow: change.workflow, balance: 0, updatedAt: now })
+      .onConflictDoNothing(),
+    recomputeBalance(db, change.userId, change.workflow, now),
   ] as const
 
 /**

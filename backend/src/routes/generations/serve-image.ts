@@ -1,0 +1,41 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Context } from 'hono'
+import { generation, generationImage } from '../../db/schema.ts'
+import { ApiError } from '../../lib/api-error.ts'
+import type { AuthedEnv } from '../../middleware/require-session.ts'
+
+/**
+ * Streams one stored image to its owner. Anyone else, and any deleted generation, gets the same
+ * 404 as a missing one, so ids reveal nothing. The bytes never change, so browsers and the
+ * service worker may keep them for a year.
+ */
+export const serveImage = async (
+  c: Context<AuthedEnv>,
+  target: { id: string; index: number; kind: 'output' | 'reference' }
+) => {
+  const [row] = await c.var.db
+    .select({ key: generationImage.r2Key, contentType: generationImage.contentType })
+    .from(generationImage)
+    .innerJoin(generation, eq(generation.id, generationImage.generationId))
+    .where(
+      and(
+        eq(generationImage.generationId, target.id),
+        eq(generationImage.kind, target.kind),
+        eq(generationImage.index, target.index),
+        eq(generation.userId, c.var.session.user.id),
+        isNull(generation.deletedAt)
+      )
+    )
+  const notFound = new ApiError('NOT_FOUND', 'No such image')
+  if (!row) throw notFound
+  const headers = new Headers({
+    'Cache-Control': 'private, max-age=31536000, immutable',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Type': row.contentType,
+  })
+  const object = await c.env.BUCKET.get(row.key, { onlyIf: c.req.raw.headers })
+  if (!object) throw notFound
+  headers.set('ETag', object.httpEtag)
+  if (!('body' in object)) return new Response(null, { status: 304, headers })
+  return new Response(object.body, { status: 200, headers })
+}

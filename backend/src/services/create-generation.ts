@@ -1,0 +1,210 @@
+import {
+  type Balances,
+  type CreateGenerationResponse,
+  checkRequestForModel,
+  type GenerationParams,
+  type GenerationRequest,
+  generationCost,
+  LIMITS,
+  MODELS,
+  type ModelId,
+  type Workflow,
+} from '@app/shared-types'
+import { and, eq, gt, sql } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { generation, generationImage } from '../db/schema.ts'
+import { ApiError } from '../lib/api-error.ts'
+import type { ImageInfo } from '../lib/image-probe.ts'
+import { creditChange, getBalances } from './credits.ts'
+import { imageKey } from './generation-resource.ts'
+import { readGeneration } from './read-generations.ts'
+import { currentVersion, tickSyncClock } from './sync-clock.ts'
+
+/** The message the generation job receives. */
+export type GenerationJob = { generationId: string }
+
+/** What creating a generation needs. */
+export type CreateGenerationDeps = {
+  db: Db
+  bucket: R2Bucket
+  queue: Queue<GenerationJob>
+  models: Record<Workflow, ModelId>
+  simulated: boolean
+  /** New generations a user may start per minute. */
+  perMinute: number
+  now?: Date
+}
+
+/** One reference photo as uploaded: its bytes and what its header says. */
+export type Reference = { bytes: Uint8Array; info: ImageInfo }
+
+const hex = (buffer: ArrayBuffer) =>
+  [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+const sha256 = async (data: Uint8Array) => hex(await crypto.subtle.digest('SHA-256', data))
+
+/** A hash of the normalized request and its photos: the same key must always mean the same request. */
+export const fingerprint = async (request: GenerationRequest, references: Reference[]) => {
+  const photos = await Promise.all(references.map((reference) => sha256(reference.bytes)))
+  const canonical = JSON.stringify(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)))
+  return sha256(new TextEncoder().encode(JSON.stringify([canonical, photos])))
+}
+
+const checkReferences = (references: Reference[]) =>
+  references.flatMap((reference, i) => {
+    const { width, height } = reference.info
+    const problems = []
+    if (reference.bytes.byteLength > LIMITS.referenceMaxBytes) {
+      problems.push({ path: `reference.${i}`, message: 'Each photo must be 10 MB or smaller.' })
+    }
+    const sides = [width, height]
+    if (sides.some((side) => side < LIMITS.referenceMinSide || side > LIMITS.referenceMaxSide)) {
+      problems.push({
+        path: `reference.${i}`,
+        message: `This photo is ${width} × ${height} px. Each side must be ${LIMITS.referenceMinSide}–${LIMITS.referenceMaxSide} px.`,
+      })
+    }
+    return problems
+  })
+
+const paramsOf = (request: GenerationRequest): GenerationParams => ({
+  prompt: request.prompt,
+  ...(request.negativePrompt ? { negativePrompt: request.negativePrompt } : {}),
+  ...(request.size ? { size: request.size } : {}),
+  n: request.n,
+  ...(request.seed !== undefined ? { seed: request.seed } : {}),
+  promptExtend: request.promptExtend,
+})
+
+const outOfCredits = (workflow: Workflow, balances: Balances) =>
+  new ApiError('OUT_OF_CREDITS', `Not enough ${workflow} credits. Nothing was charged.`, {
+    details: Object.entries(balances).map(([path, balance]) => ({
+      path,
+      message: String(balance),
+    })),
+  })
+
+const replayOf = async (deps: CreateGenerationDeps, userId: string, id: string, print: string) => {
+  const [row] = await deps.db.select().from(generation).where(eq(generation.id, id))
+  if (!row) return undefined
+  if (row.userId !== userId || row.fingerprint !== print) {
+    throw new ApiError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was used for a different request'
+    )
+  }
+  const existing = await readGeneration(deps.db, userId, id)
+  return { generation: existing, balances: await getBalances(deps.db, userId) }
+}
+
+/**
+ * Accepts a generation request: one batch writes the generation (`queued`), its reference photos'
+ * rows, the debit and the balance, then the job is queued. A repeat of the same key and request
+ * answers the existing generation without charging again; `replayed` says which happened.
+ */
+export const createGeneration = async (
+  deps: CreateGenerationDeps,
+  userId: string,
+  id: string,
+  request: GenerationRequest,
+  references: Reference[]
+): Promise<CreateGenerationResponse & { replayed: boolean }> => {
+  const model = MODELS[deps.models[request.workflow]]
+  const problems = checkRequestForModel(request, model, references.length)
+  if (problems.length > 0) {
+    throw new ApiError('VALIDATION_FAILED', 'The request is not valid', { details: problems })
+  }
+  const photoProblems = checkReferences(references)
+  if (photoProblems.length > 0) {
+    throw new ApiError('INVALID_IMAGE', 'A reference photo is not usable', {
+      details: photoProblems,
+    })
+  }
+  const print = await fingerprint(request, references)
+  const replay = await replayOf(deps, userId, id, print)
+  if (replay) return { ...replay, replayed: true }
+
+  const now = deps.now ?? new Date()
+  const [recent] = await deps.db
+    .select({ n: sql<number>`count(*)` })
+    .from(generation)
+    .where(
+      and(eq(generation.userId, userId), gt(generation.createdAt, new Date(now.getTime() - 60_000)))
+    )
+  if ((recent?.n ?? 0) >= deps.perMinute) {
+    throw new ApiError('RATE_LIMITED', 'Too many new generations; wait a minute', {
+      headers: { 'Retry-After': '60' },
+    })
+  }
+  const cost = generationCost(request)
+  const before = await getBalances(deps.db, userId)
+  if (before[request.workflow] < cost) throw outOfCredits(request.workflow, before)
+
+  const stored = references.map((reference, index) => ({
+    ...reference,
+    index,
+    key: imageKey(userId, id, 'reference', index, reference.info.extension),
+  }))
+  await Promise.all(
+    stored.map((s) =>
+      deps.bucket.put(s.key, s.bytes, { httpMetadata: { contentType: s.info.contentType } })
+    )
+  )
+  try {
+    await deps.db.batch([
+      tickSyncClock(deps.db, userId),
+      deps.db.insert(generation).values({
+        id,
+        userId,
+        workflow: request.workflow,
+        status: 'queued',
+        fingerprint: print,
+        params: paramsOf(request),
+        model: model.id,
+        cost,
+        simulated: deps.simulated,
+        version: currentVersion(userId),
+        createdAt: now,
+        updatedAt: now,
+      }),
+      ...stored.map((s) =>
+        deps.db.insert(generationImage).values({
+          id: crypto.randomUUID(),
+          generationId: id,
+          userId,
+          kind: 'reference',
+          index: s.index,
+          r2Key: s.key,
+          contentType: s.info.contentType,
+          width: s.info.width,
+          height: s.info.height,
+          bytes: s.bytes.byteLength,
+          createdAt: now,
+        })
+      ),
+      ...creditChange(
+        deps.db,
+        {
+          userId,
+          workflow: request.workflow,
+          delta: -cost,
+          reason: 'generation',
+          idemKey: `spend:${id}`,
+          generationId: id,
+        },
+        now
+      ),
+    ])
+  } catch (error) {
+    await deps.bucket.delete(stored.map((s) => s.key))
+    const text = `${error instanceof Error ? error.message : ''} ${String((error as { cause?: unknown }).cause ?? '')}`
+    if (/CHECK constraint failed/.test(text))
+      throw outOfCredits(request.workflow, await getBalances(deps.db, userId))
+    // A concurrent request with the same key won the race: answer as its replay.
+    const raced = /UNIQUE constraint failed/.test(text) && (await replayOf(deps, userId, id, print))
+    if (raced) return { ...raced, replayed: true }
+    throw error
+  }
+  await deps.queue.send({ generationId: id })
+  const created = await readGeneration(deps.db, userId, id)
+  return { generation: created, balances: await getBalances(deps.db, userId), replayed: false }
+}

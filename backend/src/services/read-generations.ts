@@ -1,0 +1,78 @@
+import type { Generation, GenerationListQuery, GenerationPage } from '@app/shared-types'
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { generation, generationImage } from '../db/schema.ts'
+import { ApiError } from '../lib/api-error.ts'
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts'
+import { toGenerationResource } from './generation-resource.ts'
+
+type Row = typeof generation.$inferSelect
+
+/** Turns rows into resources with their images, in one query for all of them. */
+export const withImages = async (db: Db, rows: Row[]): Promise<Generation[]> => {
+  if (rows.length === 0) return []
+  const images = await db
+    .select()
+    .from(generationImage)
+    .where(
+      inArray(
+        generationImage.generationId,
+        rows.map((row) => row.id)
+      )
+    )
+  return rows.map((row) =>
+    toGenerationResource(
+      row,
+      images.filter((image) => image.generationId === row.id)
+    )
+  )
+}
+
+/** One of the user's own generations; `NOT_FOUND` for anyone else's or a deleted one. */
+export const readGeneration = async (db: Db, userId: string, id: string): Promise<Generation> => {
+  const [row] = await db
+    .select()
+    .from(generation)
+    .where(and(eq(generation.id, id), eq(generation.userId, userId), isNull(generation.deletedAt)))
+  if (!row) throw new ApiError('NOT_FOUND', 'No such generation')
+  const [resource] = await withImages(db, [row])
+  if (!resource) throw new ApiError('NOT_FOUND', 'No such generation')
+  return resource
+}
+
+/** The user's generations, newest first, optionally filtered, in pages. */
+export const listGenerations = async (
+  db: Db,
+  userId: string,
+  query: GenerationListQuery
+): Promise<GenerationPage> => {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined
+  const rows = await db
+    .select()
+    .from(generation)
+    .where(
+      and(
+        eq(generation.userId, userId),
+        isNull(generation.deletedAt),
+        query.workflow ? eq(generation.workflow, query.workflow) : undefined,
+        query.status ? eq(generation.status, query.status) : undefined,
+        after
+          ? or(
+              lt(generation.createdAt, new Date(after.time)),
+              and(eq(generation.createdAt, new Date(after.time)), lt(generation.id, after.id))
+            )
+          : undefined
+      )
+    )
+    .orderBy(desc(generation.createdAt), desc(generation.id))
+    .limit(query.limit + 1)
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  return {
+    items: await withImages(db, page),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ time: last.createdAt.getTime(), id: last.id })
+        : null,
+  }
+}

@@ -1,0 +1,45 @@
+import { SYNC_PAGE_SIZE, type SyncChange, type SyncPage } from '@app/shared-types'
+import { and, asc, eq, gt } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { generation, syncState } from '../db/schema.ts'
+import { getBalances } from './credits.ts'
+import { withImages } from './read-generations.ts'
+
+/**
+ * The changes to the user's generations after `cursor` (tombstones for deleted ones), oldest
+ * first, at most one page. Reads the index on (user, version), so a pull with nothing new costs
+ * the same whatever the size of the history. A cursor older than the dropped tombstones resets.
+ */
+export const pullChanges = async (db: Db, userId: string, cursor: number): Promise<SyncPage> => {
+  const [state] = await db.select().from(syncState).where(eq(syncState.userId, userId))
+  const balances = await getBalances(db, userId)
+  const purged = state?.purgedThrough ?? 0
+  if (cursor > 0 && cursor < purged) {
+    return { changes: [], cursor: 0, hasMore: true, reset: true, balances }
+  }
+  const rows = await db
+    .select()
+    .from(generation)
+    .where(and(eq(generation.userId, userId), gt(generation.version, cursor)))
+    .orderBy(asc(generation.version))
+    .limit(SYNC_PAGE_SIZE + 1)
+  const page = rows.slice(0, SYNC_PAGE_SIZE)
+  const live = await withImages(
+    db,
+    page.filter((row) => !row.deletedAt)
+  )
+  const byId = new Map(live.map((g) => [g.id, g]))
+  const changes: SyncChange[] = page.map((row) => {
+    const upsert = byId.get(row.id)
+    return row.deletedAt || !upsert
+      ? { type: 'delete', id: row.id, version: row.version }
+      : { type: 'upsert', generation: upsert }
+  })
+  return {
+    changes,
+    cursor: page.at(-1)?.version ?? Math.max(cursor, 0),
+    hasMore: rows.length > SYNC_PAGE_SIZE,
+    reset: false,
+    balances,
+  }
+}
