@@ -12,6 +12,9 @@ export default defineConfig(async () => {
         main: path.join(here, 'src/index.ts'),
         wrangler: { configPath: path.join(here, 'wrangler.jsonc') },
         miniflare: {
+          // Jobs in these tests run when a test runs them (jobs/*.test.ts), never behind another
+          // test's back: the consumer waits for a batch of 100 or 60 s, longer than a test file.
+          queueConsumers: { 'addreams-generations': { maxBatchSize: 100, maxBatchTimeout: 60 } },
           bindings: {
             TEST_MIGRATIONS: migrations,
             BETTER_AUTH_SECRET: 'test-only-secret-0123456789abcdef-0123456789',
