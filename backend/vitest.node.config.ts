@@ -8,6 +8,10 @@ export default defineConfig({
   test: {
     name: 'backend-node',
     environment: 'node',
-    include: [path.join(here, 'src/**/*.node.test.ts'), path.join(here, 'test/**/*.node.test.ts')],
+    include: [
+      path.join(here, 'src/**/*.node.test.ts'),
+      path.join(here, 'test/**/*.node.test.ts'),
+      path.join(here, 'simulator/**/*.node.test.ts'),
+    ],
   },
 })

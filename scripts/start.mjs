@@ -1,9 +1,11 @@
 // `npm start`: the whole product on one machine. Builds the PWA, applies the D1 migrations to the
 // local state, and serves API and PWA from one Worker on http://127.0.0.1:$PORT (default 8787).
+// Without a QWEN_API_KEY it also runs the DashScope simulator ($SIMULATOR_PORT, default 8790).
 import { ensureDevVars } from './lib/dev-vars.mjs'
 import { migrateLocal } from './lib/migrations.mjs'
 import { defaultStateDir } from './lib/paths.mjs'
 import { run } from './lib/process.mjs'
+import { hasRealKey, startLocalSimulator } from './lib/simulator.mjs'
 import { startWorker } from './lib/worker.mjs'
 
 const port = Number(process.env.PORT ?? 8787)
@@ -17,8 +19,16 @@ if (!skipBuild) {
 }
 console.log('Applying D1 migrations to the local database…')
 await migrateLocal(stateDir, { quiet: true })
+let vars = {}
+if (!hasRealKey()) {
+  const local = await startLocalSimulator(Number(process.env.SIMULATOR_PORT ?? 8790))
+  vars = local.vars
+  console.log(
+    `No QWEN_API_KEY: images come from the local DashScope simulator at ${local.simulator.url}`
+  )
+}
 console.log('Starting the Worker (local workerd, D1 and R2)…')
-const worker = await startWorker({ port, stateDir })
+const worker = await startWorker({ port, stateDir, vars })
 
 console.log(`\nAddreams is running at ${worker.origin}  (Ctrl+C stops it)\n`)
 

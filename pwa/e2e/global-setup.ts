@@ -7,12 +7,14 @@ import type { TestProject } from 'vitest/node'
 import { migrateLocal } from '../../scripts/lib/migrations.mjs'
 import { root } from '../../scripts/lib/paths.mjs'
 import { run } from '../../scripts/lib/process.mjs'
+import { startLocalSimulator } from '../../scripts/lib/simulator.mjs'
 import { startWorker } from '../../scripts/lib/worker.mjs'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     stateDir: string
+    simulatorUrl: string
   }
 }
 
@@ -37,16 +39,19 @@ export default async function setup(project: TestProject) {
   }
   const stateDir = await mkdtemp(path.join(tmpdir(), 'addreams-e2e-'))
   await migrateLocal(stateDir, { quiet: true })
+  const local = await startLocalSimulator(0)
   const worker = await startWorker({
     port: await freePort(),
     stateDir,
     quiet: true,
-    vars: { BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789' },
+    vars: { BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789', ...local.vars },
   })
   project.provide('baseUrl', worker.origin)
   project.provide('stateDir', stateDir)
+  project.provide('simulatorUrl', local.simulator.url)
   return async () => {
     worker.stop()
+    await local.simulator.close()
     await rm(stateDir, { recursive: true, force: true })
   }
 }

@@ -33,6 +33,9 @@ export type JobOutcome =
 
 type Row = typeof generation.$inferSelect
 
+/** Tries per result image before the generation fails (and is refunded). */
+const DOWNLOAD_ATTEMPTS = 4
+
 // Short, user-safe texts; the PWA shows its own words chosen by the code.
 const USER_MESSAGES: Record<GenerationErrorCode, string> = {
   CONTENT_REFUSED: 'The image service declined this request.',
@@ -135,6 +138,30 @@ const callProvider = async (deps: GenerationJobDeps, row: Row, references: strin
   })
 }
 
+/**
+ * Result URLs are already paid for, so a failed download is retried here rather than by running
+ * the job again, which would call (and bill) the provider a second time.
+ */
+const downloadWithRetry = async (deps: GenerationJobDeps, url: string) => {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)))
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.client.download(url)
+    } catch (error) {
+      const retryable = error instanceof ProviderError && error.retryable
+      if (!retryable || attempt >= DOWNLOAD_ATTEMPTS) {
+        throw new ProviderError({
+          errorClass: 'provider_busy',
+          retryable: false,
+          message: `Result download failed: ${error instanceof Error ? error.message : String(error)}`,
+          cause: error,
+        })
+      }
+      await sleep(500 * 2 ** attempt)
+    }
+  }
+}
+
 const storeOutputs = async (deps: GenerationJobDeps, row: Row, result: ProviderResult) => {
   const stored: {
     key: string
@@ -146,7 +173,7 @@ const storeOutputs = async (deps: GenerationJobDeps, row: Row, result: ProviderR
   }[] = []
   try {
     for (const [index, url] of result.urls.slice(0, row.cost).entries()) {
-      const { bytes } = await deps.client.download(url)
+      const { bytes } = await downloadWithRetry(deps, url)
       const data = new Uint8Array(bytes)
       const info = probeImage(data)
       if (!info)
