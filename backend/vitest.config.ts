@@ -26,6 +26,7 @@ export default defineConfig(async () => {
       name: 'backend',
       silent: 'passed-only' as const,
       setupFiles: [path.join(here, 'test/apply-migrations.ts')],
+      globalSetup: [path.join(here, 'test/simulator-setup.ts')],
       include: [path.join(here, 'src/**/*.test.ts')],
       exclude: [path.join(here, 'src/**/*.node.test.ts')],
     },

@@ -1,0 +1,141 @@
+import { env } from 'cloudflare:workers'
+import { createGenerationResponseSchema, generationSchema } from '@app/shared-types'
+import { beforeEach, describe, expect, inject, it } from 'vitest'
+import { expectLedgerInvariant, getWith, signUp } from '../../test/accounts.ts'
+import { adGraphic, postGeneration } from '../../test/generations.ts'
+import { fakeImage } from '../../test/images.ts'
+import { createDb } from '../db/client.ts'
+import { creditChange } from '../services/credits.ts'
+import { createDashScopeClient } from '../services/dashscope/client.ts'
+import { type GenerationJobDeps, runGenerationJob } from './generate-image.ts'
+
+const simulatorUrl = inject('simulatorUrl')
+const sim = (path: string, init?: RequestInit) => fetch(`${simulatorUrl}/__sim${path}`, init)
+const counters = async () =>
+  (await (await sim('/counters')).json()) as {
+    billable_images: { total: number }
+    calls: { sync: number }
+  }
+
+const deps: GenerationJobDeps = {
+  db: createDb(env.DB),
+  bucket: env.BUCKET,
+  client: createDashScopeClient({
+    baseUrl: `${simulatorUrl}/api/v1`,
+    apiKey: 'sk-sim',
+    resultOrigins: [simulatorUrl],
+  }),
+  maxAttempts: 3,
+  sleep: async () => {},
+}
+
+const queued = async (request: unknown = adGraphic(), references?: Uint8Array[]) => {
+  const user = await signUp()
+  const res = await postGeneration(user.cookie, request, { references })
+  expect(res.status).toBe(202)
+  return { ...user, id: createGenerationResponseSchema.parse(await res.json()).generation.id }
+}
+const read = async (cookie: string, id: string) =>
+  generationSchema.parse(await (await getWith(`/api/generations/${id}`, cookie)).json())
+
+describe('the generation job', () => {
+  beforeEach(async () => {
+    await sim('/reset', { method: 'POST' })
+  })
+
+  it('should call upstream once even when the job runs twice', async () => {
+    const { cookie, userId, id } = await queued()
+    const [first, second] = await Promise.all([
+      runGenerationJob(deps, id, 1),
+      runGenerationJob(deps, id, 1),
+    ])
+    expect([first.outcome, second.outcome].sort()).toEqual(['skipped', 'succeeded'])
+    expect((await runGenerationJob(deps, id, 2)).outcome).toBe('skipped')
+    const c = await counters()
+    expect(c.calls.sync).toBe(1)
+    expect(c.billable_images.total).toBe(1)
+    const done = await read(cookie, id)
+    expect(done).toMatchObject({ status: 'succeeded', simulated: true, refunded: 0 })
+    expect(done.images[0]).toMatchObject({ width: 1328, height: 1328, contentType: 'image/png' })
+    await expectLedgerInvariant(userId)
+  })
+
+  it('should retry a 429, then succeed, charging once', async () => {
+    const { cookie, userId, id } = await queued()
+    await sim('/faults', {
+      method: 'POST',
+      body: JSON.stringify({ fault: 'rate-limit', times: 1 }),
+    })
+    const retry = await runGenerationJob(deps, id, 1)
+    expect(retry.outcome).toBe('retry')
+    expect((await read(cookie, id)).status).toBe('queued')
+    expect((await runGenerationJob(deps, id, 2)).outcome).toBe('succeeded')
+    expect((await counters()).billable_images.total).toBe(1)
+    expect(await read(cookie, id)).toMatchObject({ status: 'succeeded', refunded: 0 })
+    await expectLedgerInvariant(userId)
+  })
+
+  it.each([
+    ['internal', 'PROVIDER_BUSY'],
+    ['unavailable', 'PROVIDER_BUSY'],
+    ['data-inspection', 'CONTENT_REFUSED'],
+    ['arrearage', 'INTERNAL'],
+    ['malformed', 'INTERNAL'],
+    ['empty', 'INTERNAL'],
+    ['result-expired', 'PROVIDER_BUSY'],
+  ])(
+    'should end [sim:%s] failed with %s, refunded exactly once, with no R2 object left',
+    async (fault, code) => {
+      const { cookie, userId, id } = await queued(adGraphic({ prompt: `Bread [sim:${fault}]` }))
+      let outcome = await runGenerationJob(deps, id, 1)
+      for (let attempt = 2; outcome.outcome === 'retry'; attempt++)
+        outcome = await runGenerationJob(deps, id, attempt)
+      expect(outcome.outcome).toBe('failed')
+      expect(await read(cookie, id)).toMatchObject({
+        status: 'failed',
+        refunded: 1,
+        error: { code },
+      })
+      const refunds = await env.DB.prepare(
+        'SELECT count(*) AS n FROM credit_ledger WHERE idem_key = ?'
+      )
+        .bind(`refund:${id}`)
+        .first<{ n: number }>()
+      expect(refunds?.n).toBe(1)
+      expect(
+        (await env.BUCKET.list({ prefix: `users/${userId}/generations/${id}/output` })).objects
+      ).toHaveLength(0)
+      await expectLedgerInvariant(userId)
+    }
+  )
+
+  it('should refund the images a partial success did not deliver', async () => {
+    const user = await signUp()
+    await deps.db.batch(
+      creditChange(deps.db, {
+        userId: user.userId,
+        workflow: 'product-shoot',
+        delta: 2,
+        reason: 'grant',
+        idemKey: `grant:${user.userId}`,
+      })
+    )
+    const res = await postGeneration(
+      user.cookie,
+      { workflow: 'product-shoot', prompt: 'On marble [sim:partial:1]', n: 3 },
+      { references: [fakeImage.png(800, 800)] }
+    )
+    expect(res.status).toBe(202)
+    const { id } = createGenerationResponseSchema.parse(await res.json()).generation
+    expect((await runGenerationJob(deps, id, 1)).outcome).toBe('succeeded')
+    const done = await read(user.cookie, id)
+    expect(done).toMatchObject({ status: 'succeeded', cost: 3, refunded: 2 })
+    expect(done.images).toHaveLength(1)
+    expect((await counters()).billable_images.total).toBe(1)
+    const me = (await (await getWith('/api/me', user.cookie)).json()) as {
+      balances: Record<string, number>
+    }
+    expect(me.balances['product-shoot']).toBe(2)
+    await expectLedgerInvariant(user.userId)
+  })
+})
