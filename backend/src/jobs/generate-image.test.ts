@@ -1,10 +1,15 @@
 import { env } from 'cloudflare:workers'
-import { createGenerationResponseSchema, generationSchema } from '@app/shared-types'
+import {
+  createGenerationResponseSchema,
+  generationRequestSchema,
+  generationSchema,
+} from '@app/shared-types'
 import { beforeEach, describe, expect, inject, it } from 'vitest'
 import { expectLedgerInvariant, getWith, signUp } from '../../test/accounts.ts'
 import { adGraphic, postGeneration } from '../../test/generations.ts'
 import { fakeImage } from '../../test/images.ts'
 import { createDb } from '../db/client.ts'
+import { createGeneration } from '../services/create-generation.ts'
 import { creditChange } from '../services/credits.ts'
 import { createDashScopeClient } from '../services/dashscope/client.ts'
 import { type GenerationJobDeps, runGenerationJob } from './generate-image.ts'
@@ -137,5 +142,43 @@ describe('the generation job', () => {
     }
     expect(me.balances['product-shoot']).toBe(2)
     await expectLedgerInvariant(user.userId)
+  })
+
+  it('should run an async-task model: create, poll on the provider clock, store the result', async () => {
+    await sim('/clock', { method: 'POST', body: JSON.stringify({ mode: 'manual' }) })
+    const { userId } = await signUp()
+    const id = crypto.randomUUID()
+    await createGeneration(
+      {
+        db: deps.db,
+        bucket: env.BUCKET,
+        queue: env.GENERATION_QUEUE,
+        models: { 'product-shoot': 'qwen-image-edit-max', 'ad-graphic': 'qwen-image-plus' },
+        simulated: true,
+        perMinute: 10,
+      },
+      userId,
+      id,
+      generationRequestSchema.parse(adGraphic()),
+      []
+    )
+    const polls: number[] = []
+    const onProviderClock: GenerationJobDeps = {
+      ...deps,
+      // Waiting between polls moves the simulator's clock instead of real time.
+      sleep: async (ms) => {
+        polls.push(ms)
+        await sim('/clock', { method: 'POST', body: JSON.stringify({ advance_ms: ms }) })
+      },
+    }
+    expect((await runGenerationJob(onProviderClock, id, 1)).outcome).toBe('succeeded')
+    expect(polls[0]).toBe(5_000)
+    const row = await env.DB.prepare('SELECT status, provider_task_id FROM generation WHERE id = ?')
+      .bind(id)
+      .first<{ status: string; provider_task_id: string }>()
+    expect(row?.status).toBe('succeeded')
+    expect(row?.provider_task_id).toBeTruthy()
+    expect((await counters()).calls).toMatchObject({ sync: 0 })
+    await expectLedgerInvariant(userId)
   })
 })

@@ -155,7 +155,7 @@ describe('cancel and delete', () => {
 describe('GET /api/sync', () => {
   it('should answer a pull with no changes in a few hundred bytes, whatever the history size', async () => {
     const sizes: number[] = []
-    for (const count of [10, 2000]) {
+    for (const count of [10, 10_000]) {
       const { cookie, userId } = await signUp()
       const now = Date.now()
       const rows = Array.from({ length: count }, (_, i) =>
@@ -179,7 +179,8 @@ describe('GET /api/sync', () => {
       sizes.push(text.length)
     }
     expect(sizes[0]).toBeLessThan(300)
-    expect(sizes[1]).toBe((sizes[0] as number) + 2)
+    // Equal but for the cursor's digits: the cost of a pull does not grow with the history.
+    expect((sizes[1] as number) - (sizes[0] as number)).toBe('10000'.length - '10'.length)
   })
 
   it('should ask for a reset when the cursor is older than the purged tombstones', async () => {
