@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import type { AppEnv } from './env.ts'
 import { handleGenerationQueue } from './jobs/queue-handler.ts'
+import { handleScheduled } from './jobs/scheduled.ts'
 import { ApiError, onError } from './lib/api-error.ts'
 import { appContext } from './middleware/app-context.ts'
 import { requestLog } from './middleware/request-log.ts'
@@ -37,4 +38,5 @@ app.onError(onError)
 export default {
   fetch: app.fetch,
   queue: handleGenerationQueue,
+  scheduled: handleScheduled,
 } satisfies ExportedHandler<Env, GenerationJob>
