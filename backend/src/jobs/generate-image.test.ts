@@ -181,4 +181,12 @@ describe('the generation job', () => {
     expect((await counters()).calls).toMatchObject({ sync: 0 })
     await expectLedgerInvariant(userId)
   })
+
+  it('should send an unanswered (dropped) call again only once', async () => {
+    const { cookie, id } = await queued(adGraphic({ prompt: 'Rolls [sim:drop]' }))
+    expect((await runGenerationJob(deps, id, 1)).outcome).toBe('retry')
+    expect((await runGenerationJob(deps, id, 2)).outcome).toBe('failed')
+    expect((await counters()).calls.sync).toBe(2)
+    expect(await read(cookie, id)).toMatchObject({ status: 'failed', refunded: 1 })
+  })
 })

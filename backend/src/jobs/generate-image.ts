@@ -320,7 +320,10 @@ export const runGenerationJob = async (
             message: String(error),
             cause: error,
           })
-    if (providerError.retryable && attempt < deps.maxAttempts) {
+    // An unanswered call may still have been billed, so it is sent again only once (dashscope.md §8).
+    const limit =
+      providerError.errorClass === 'ambiguous' ? Math.min(2, deps.maxAttempts) : deps.maxAttempts
+    if (providerError.retryable && attempt < limit) {
       await requeue(deps, row, now())
       const backoff = 2 ** attempt * (0.8 + Math.random() * 0.4)
       return {

@@ -1,9 +1,12 @@
 import { env } from 'cloudflare:workers'
 import { apiErrorBodySchema, createGenerationResponseSchema } from '@app/shared-types'
 import { describe, expect, it } from 'vitest'
-import { expectLedgerInvariant, signUp } from '../../../test/accounts.ts'
+import { expectLedgerInvariant, ORIGIN, signUp } from '../../../test/accounts.ts'
 import { adGraphic, postGeneration } from '../../../test/generations.ts'
 import { fakeImage } from '../../../test/images.ts'
+import { createDb } from '../../db/client.ts'
+import { app } from '../../index.ts'
+import { creditChange } from '../../services/credits.ts'
 
 const code = async (res: Response) => apiErrorBodySchema.parse(await res.json()).error.code
 const ledgerRows = async (userId: string) =>
@@ -164,5 +167,38 @@ describe('POST /api/generations', () => {
       headers: { cookie, origin: 'https://evil.example' },
     })
     expect(evil.status).toBe(403)
+  })
+
+  it('should limit new generations per user per minute, not counting replays or refusals', async () => {
+    const { cookie, userId } = await signUp()
+    await createDb(env.DB).batch(
+      creditChange(createDb(env.DB), {
+        userId,
+        workflow: 'ad-graphic',
+        delta: 5,
+        reason: 'grant',
+        idemKey: `grant:${userId}`,
+      })
+    )
+    const strict = { ...env, GENERATIONS_PER_MINUTE: '2' }
+    const post = (key: string, request = adGraphic()) => {
+      const form = new FormData()
+      form.set('request', JSON.stringify(request))
+      return app.request(
+        '/api/generations',
+        { method: 'POST', headers: { cookie, origin: ORIGIN, 'idempotency-key': key }, body: form },
+        strict
+      )
+    }
+    const first = crypto.randomUUID()
+    expect((await post(first)).status).toBe(202)
+    expect((await post(first)).status).toBe(200)
+    expect((await post(crypto.randomUUID(), adGraphic({ size: 'bad' }))).status).toBe(400)
+    expect((await post(crypto.randomUUID())).status).toBe(202)
+    const third = await post(crypto.randomUUID())
+    expect(third.status).toBe(429)
+    expect(third.headers.get('retry-after')).toBe('60')
+    expect(await code(third)).toBe('RATE_LIMITED')
+    await expectLedgerInvariant(userId)
   })
 })
