@@ -189,4 +189,38 @@ describe('the generation job', () => {
     expect((await counters()).calls.sync).toBe(2)
     expect(await read(cookie, id)).toMatchObject({ status: 'failed', refunded: 1 })
   })
+
+  it('should fail and refund an async task that ends FAILED, by the code it carries', async () => {
+    await sim('/clock', { method: 'POST', body: JSON.stringify({ mode: 'manual' }) })
+    const { userId } = await signUp()
+    const id = crypto.randomUUID()
+    await createGeneration(
+      {
+        db: deps.db,
+        bucket: env.BUCKET,
+        queue: env.GENERATION_QUEUE,
+        models: { 'product-shoot': 'qwen-image-edit-max', 'ad-graphic': 'qwen-image-plus' },
+        simulated: true,
+        perMinute: 10,
+      },
+      userId,
+      id,
+      generationRequestSchema.parse(adGraphic({ prompt: 'Buns [sim:data-inspection:output]' })),
+      []
+    )
+    const onProviderClock: GenerationJobDeps = {
+      ...deps,
+      sleep: async (ms) => {
+        await sim('/clock', { method: 'POST', body: JSON.stringify({ advance_ms: ms }) })
+      },
+    }
+    expect((await runGenerationJob(onProviderClock, id, 1)).outcome).toBe('failed')
+    const row = await env.DB.prepare(
+      'SELECT status, error_code, refunded FROM generation WHERE id = ?'
+    )
+      .bind(id)
+      .first<{ status: string; error_code: string; refunded: number }>()
+    expect(row).toEqual({ status: 'failed', error_code: 'CONTENT_REFUSED', refunded: 1 })
+    await expectLedgerInvariant(userId)
+  })
 })

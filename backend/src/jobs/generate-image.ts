@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts'
 import { generation, generationImage } from '../db/schema.ts'
 import { probeImage } from '../lib/image-probe.ts'
 import type { DashScopeClient } from '../services/dashscope/client.ts'
-import { ProviderError } from '../services/dashscope/provider-errors.ts'
+import { classifyProviderError, ProviderError } from '../services/dashscope/provider-errors.ts'
 import type { ProviderResult } from '../services/dashscope/wire.ts'
 import { imageKey } from '../services/generation-resource.ts'
 import { refundStatements } from '../services/refunds.ts'
@@ -112,22 +112,16 @@ const callProvider = async (deps: GenerationJobDeps, row: Row, references: strin
     const task = await deps.client.getTask(created.taskId ?? '')
     if (task.status === 'SUCCEEDED' && task.result)
       return { ...task.result, simulated: created.simulated }
-    if (
-      task.status === 'FAILED' ||
-      task.status === 'CANCELED' ||
-      task.status === 'UNKNOWN' ||
-      task.status === 'SUCCEEDED'
-    ) {
+    if (task.status === 'FAILED') {
+      // A failed task carries the same codes as a failed call; the table classifies both.
+      throw classifyProviderError(200, task.code, task.message ?? 'task FAILED')
+    }
+    if (task.status === 'CANCELED' || task.status === 'UNKNOWN' || task.status === 'SUCCEEDED') {
+      // Its result is lost (dashscope.md §6.4): fail and refund.
       throw new ProviderError({
-        errorClass:
-          task.code === 'DataInspectionFailed'
-            ? 'content_refused'
-            : task.status === 'FAILED'
-              ? 'invalid_request'
-              : 'ambiguous',
+        errorClass: 'ambiguous',
         retryable: false,
-        code: task.code,
-        message: `DashScope task ${task.status}${task.message ? `: ${task.message}` : ''}`,
+        message: `DashScope task ${task.status} without a result`,
       })
     }
   }
