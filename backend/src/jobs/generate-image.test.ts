@@ -43,6 +43,39 @@ const queued = async (request: unknown = adGraphic(), references?: Uint8Array[])
 const read = async (cookie: string, id: string) =>
   generationSchema.parse(await (await getWith(`/api/generations/${id}`, cookie)).json())
 
+/** A queued ad graphic on the async-task model, written through the service (the Worker's config uses the sync one). */
+const queuedAsync = async (prompt: string) => {
+  const { userId } = await signUp()
+  const id = crypto.randomUUID()
+  await createGeneration(
+    {
+      db: deps.db,
+      bucket: env.BUCKET,
+      queue: env.GENERATION_QUEUE,
+      models: { 'product-shoot': 'qwen-image-edit-max', 'ad-graphic': 'qwen-image-plus' },
+      simulated: true,
+      perMinute: 10,
+    },
+    userId,
+    id,
+    generationRequestSchema.parse(adGraphic({ prompt })),
+    []
+  )
+  return { userId, id }
+}
+
+/** Job deps whose waits between task polls move the simulator's manual clock instead of real time. */
+const onProviderClock = async (polls: number[] = []): Promise<GenerationJobDeps> => {
+  await sim('/clock', { method: 'POST', body: JSON.stringify({ mode: 'manual' }) })
+  return {
+    ...deps,
+    sleep: async (ms) => {
+      polls.push(ms)
+      await sim('/clock', { method: 'POST', body: JSON.stringify({ advance_ms: ms }) })
+    },
+  }
+}
+
 describe('the generation job', () => {
   beforeEach(async () => {
     await sim('/reset', { method: 'POST' })
@@ -145,33 +178,10 @@ describe('the generation job', () => {
   })
 
   it('should run an async-task model: create, poll on the provider clock, store the result', async () => {
-    await sim('/clock', { method: 'POST', body: JSON.stringify({ mode: 'manual' }) })
-    const { userId } = await signUp()
-    const id = crypto.randomUUID()
-    await createGeneration(
-      {
-        db: deps.db,
-        bucket: env.BUCKET,
-        queue: env.GENERATION_QUEUE,
-        models: { 'product-shoot': 'qwen-image-edit-max', 'ad-graphic': 'qwen-image-plus' },
-        simulated: true,
-        perMinute: 10,
-      },
-      userId,
-      id,
-      generationRequestSchema.parse(adGraphic()),
-      []
-    )
     const polls: number[] = []
-    const onProviderClock: GenerationJobDeps = {
-      ...deps,
-      // Waiting between polls moves the simulator's clock instead of real time.
-      sleep: async (ms) => {
-        polls.push(ms)
-        await sim('/clock', { method: 'POST', body: JSON.stringify({ advance_ms: ms }) })
-      },
-    }
-    expect((await runGenerationJob(onProviderClock, id, 1)).outcome).toBe('succeeded')
+    const clocked = await onProviderClock(polls)
+    const { userId, id } = await queuedAsync('Fresh bread on a rustic table')
+    expect((await runGenerationJob(clocked, id, 1)).outcome).toBe('succeeded')
     expect(polls[0]).toBe(5_000)
     const row = await env.DB.prepare('SELECT status, provider_task_id FROM generation WHERE id = ?')
       .bind(id)
@@ -191,30 +201,9 @@ describe('the generation job', () => {
   })
 
   it('should fail and refund an async task that ends FAILED, by the code it carries', async () => {
-    await sim('/clock', { method: 'POST', body: JSON.stringify({ mode: 'manual' }) })
-    const { userId } = await signUp()
-    const id = crypto.randomUUID()
-    await createGeneration(
-      {
-        db: deps.db,
-        bucket: env.BUCKET,
-        queue: env.GENERATION_QUEUE,
-        models: { 'product-shoot': 'qwen-image-edit-max', 'ad-graphic': 'qwen-image-plus' },
-        simulated: true,
-        perMinute: 10,
-      },
-      userId,
-      id,
-      generationRequestSchema.parse(adGraphic({ prompt: 'Buns [sim:data-inspection:output]' })),
-      []
-    )
-    const onProviderClock: GenerationJobDeps = {
-      ...deps,
-      sleep: async (ms) => {
-        await sim('/clock', { method: 'POST', body: JSON.stringify({ advance_ms: ms }) })
-      },
-    }
-    expect((await runGenerationJob(onProviderClock, id, 1)).outcome).toBe('failed')
+    const clocked = await onProviderClock()
+    const { userId, id } = await queuedAsync('Buns [sim:data-inspection:output]')
+    expect((await runGenerationJob(clocked, id, 1)).outcome).toBe('failed')
     const row = await env.DB.prepare(
       'SELECT status, error_code, refunded FROM generation WHERE id = ?'
     )

@@ -53,6 +53,9 @@ const base64 = (bytes: Uint8Array) => {
   return btoa(binary)
 }
 
+const sleepOf = (deps: GenerationJobDeps) =>
+  deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+
 const claim = async (db: Db, row: Row, now: Date) => {
   const [, claimed] = await db.batch([
     tickSyncClock(db, row.userId),
@@ -105,7 +108,7 @@ const callProvider = async (deps: GenerationJobDeps, row: Row, references: strin
     .update(generation)
     .set({ providerTaskId: created.taskId })
     .where(eq(generation.id, row.id))
-  const sleep = deps.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)))
+  const sleep = sleepOf(deps)
   // First poll after 5 s, then every 10 s (dashscope.md §6.4), within the consumer's time limit.
   for (let poll = 0; poll < 60; poll++) {
     await sleep(poll === 0 ? 5_000 : 10_000)
@@ -137,7 +140,7 @@ const callProvider = async (deps: GenerationJobDeps, row: Row, references: strin
  * the job again, which would call (and bill) the provider a second time.
  */
 const downloadWithRetry = async (deps: GenerationJobDeps, url: string) => {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)))
+  const sleep = sleepOf(deps)
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.client.download(url)

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { generation, generationImage } from '../db/schema.ts'
 import { ApiError } from '../lib/api-error.ts'
+import { isDuplicateLedgerKey } from './credits.ts'
 import { readGeneration } from './read-generations.ts'
 import { refundStatements } from './refunds.ts'
 import { currentVersion, tickSyncClock } from './sync-clock.ts'
@@ -41,13 +42,7 @@ export const cancelGeneration = async (
     ])
   } catch (error) {
     // A concurrent cancel already refunded it (the refund key is unique): the state below says so.
-    if (
-      !/UNIQUE constraint failed: credit_ledger\.idem_key/.test(
-        String((error as Error).message) + String((error as Error).cause ?? '')
-      )
-    ) {
-      throw error
-    }
+    if (!isDuplicateLedgerKey(error)) throw error
   }
   const after = await readGeneration(db, userId, id)
   if (after.status !== 'canceled') {
