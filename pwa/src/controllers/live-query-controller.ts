@@ -1,0 +1,50 @@
+import { liveQuery, type Subscription } from 'dexie'
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+
+export const QueryStatus = { PENDING: 'pending', READY: 'ready', ERROR: 'error' } as const
+export type QueryStatus = (typeof QueryStatus)[keyof typeof QueryStatus]
+
+/** Keeps `value` in step with a Dexie live query while the host is connected. */
+export class LiveQueryController<T> implements ReactiveController {
+  value: T | undefined
+  error: unknown
+  status: QueryStatus = QueryStatus.PENDING
+  private readonly _host: ReactiveControllerHost
+  private _querier: () => T | Promise<T>
+  private _sub: Subscription | undefined
+
+  constructor(host: ReactiveControllerHost, querier: () => T | Promise<T>) {
+    this._host = host
+    this._querier = querier
+    host.addController(this)
+  }
+
+  /** Replaces the query (its inputs changed) and subscribes again, like `useLiveQuery`'s deps. */
+  setQuery(querier: () => T | Promise<T>): void {
+    this._querier = querier
+    if (this._sub) {
+      this.hostDisconnected()
+      this.hostConnected()
+    }
+  }
+
+  hostConnected(): void {
+    this._sub = liveQuery(this._querier).subscribe({
+      next: (value) => {
+        this.value = value
+        this.status = QueryStatus.READY
+        this._host.requestUpdate()
+      },
+      error: (error: unknown) => {
+        this.error = error
+        this.status = QueryStatus.ERROR
+        this._host.requestUpdate()
+      },
+    })
+  }
+
+  hostDisconnected(): void {
+    this._sub?.unsubscribe()
+    this._sub = undefined
+  }
+}

@@ -1,0 +1,130 @@
+import {
+  API_ERRORS,
+  type ApiErrorCode,
+  apiErrorBodySchema,
+  type ErrorDetail,
+} from '@app/shared-types'
+import type * as z from 'zod'
+import type { ClientErrorCode } from './db.ts'
+
+/**
+ * Every failed call, parsed in one place (conventions §4.5). `code` decides what the app does;
+ * `authCode` is better-auth's own code on `/api/auth/*` answers (e.g. `INVALID_EMAIL_OR_PASSWORD`).
+ */
+export class ApiClientError extends Error {
+  readonly code: ClientErrorCode
+  readonly status: number
+  readonly retryable: boolean
+  readonly requestId: string | undefined
+  readonly details: readonly ErrorDetail[]
+  readonly authCode: string | undefined
+  /** From `Retry-After`, when the server sent one. */
+  readonly retryAfterMs: number | undefined
+
+  constructor(init: {
+    code: ClientErrorCode
+    status: number
+    message: string
+    retryable?: boolean
+    requestId?: string
+    details?: readonly ErrorDetail[]
+    authCode?: string
+    retryAfterMs?: number
+  }) {
+    super(init.message)
+    this.name = 'ApiClientError'
+    this.code = init.code
+    this.status = init.status
+    this.retryable = init.retryable ?? (init.code === 'NETWORK' || API_ERRORS[init.code].retryable)
+    this.requestId = init.requestId
+    this.details = init.details ?? []
+    this.authCode = init.authCode
+    this.retryAfterMs = init.retryAfterMs
+  }
+}
+
+const parseRetryAfter = (value: string | null): number | undefined => {
+  if (value === null) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+/** The code for a status when the body carries none of ours (better-auth, a proxy, a crash page). */
+const codeForStatus = (status: number): ApiErrorCode => {
+  if (status === 401) return 'UNAUTHENTICATED'
+  if (status === 403) return 'FORBIDDEN'
+  if (status === 404) return 'NOT_FOUND'
+  if (status === 413) return 'PAYLOAD_TOO_LARGE'
+  if (status === 429) return 'RATE_LIMITED'
+  if (status === 503) return 'SERVICE_UNAVAILABLE'
+  if (status >= 500) return 'INTERNAL'
+  return 'VALIDATION_FAILED'
+}
+
+const errorFromResponse = async (res: Response): Promise<ApiClientError> => {
+  const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'))
+  let body: unknown
+  try {
+    body = await res.json()
+  } catch {
+    body = undefined
+  }
+  const parsed = apiErrorBodySchema.safeParse(body)
+  if (parsed.success) {
+    const { code, message, requestId, details } = parsed.data.error
+    return new ApiClientError({
+      code,
+      status: res.status,
+      message,
+      requestId,
+      details,
+      retryAfterMs,
+    })
+  }
+  const loose = (body ?? {}) as { code?: unknown; message?: unknown }
+  const authCode = typeof loose.code === 'string' ? loose.code : undefined
+  return new ApiClientError({
+    code: codeForStatus(res.status),
+    status: res.status,
+    message: typeof loose.message === 'string' ? loose.message : res.statusText,
+    authCode,
+    retryAfterMs,
+  })
+}
+
+/**
+ * `fetch` for our own API: same-origin cookies, and every failure, a network error included,
+ * thrown as `ApiClientError`.
+ */
+export const apiFetch = async (path: string, init: RequestInit = {}): Promise<Response> => {
+  let res: Response
+  try {
+    res = await fetch(path, { credentials: 'same-origin', ...init })
+  } catch (error) {
+    throw new ApiClientError({
+      code: 'NETWORK',
+      status: 0,
+      message: error instanceof Error ? error.message : 'Network error',
+    })
+  }
+  if (!res.ok) throw await errorFromResponse(res)
+  return res
+}
+
+/** Sends a JSON body (when given) and parses the answer with `schema`. */
+export const apiJson = async <S extends z.ZodType>(
+  path: string,
+  schema: S,
+  init: Omit<RequestInit, 'body'> & { json?: unknown } = {}
+): Promise<z.infer<S>> => {
+  const { json, headers, ...rest } = init
+  const res = await apiFetch(path, {
+    ...rest,
+    headers:
+      json === undefined ? headers : { 'content-type': 'application/json', ...(headers ?? {}) },
+    body: json === undefined ? undefined : JSON.stringify(json),
+  })
+  return schema.parse(await res.json())
+}
