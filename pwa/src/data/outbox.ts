@@ -52,3 +52,8 @@ export const cancelAllWaiting = async (): Promise<number> => {
 export const unsentEntries = async (): Promise<OutboxEntry[]> => {
   throw new Error('not implemented yet')
 }
+
+/** How many requests wait on the device (the offline bar's count). */
+export const countWaiting = async (): Promise<number> => {
+  throw new Error('not implemented yet')
+}
