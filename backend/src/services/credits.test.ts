@@ -41,6 +41,19 @@ describe('welcome credits', () => {
     expect(await getBalances(db, userId)).toEqual({ 'product-shoot': 1, 'ad-graphic': 1 })
     await expectLedgerInvariant(userId)
   })
+
+  it('should skip the ledger read for a user this isolate already saw welcomed', async () => {
+    const userId = await insertBareUser()
+    const welcomed = new Set<string>()
+    await ensureWelcomeCredits(db, userId, welcomed)
+    expect(welcomed.has(userId)).toBe(true)
+    // With the grant rows gone, only a check that still reads the ledger would grant again.
+    await env.DB.prepare('DELETE FROM credit_ledger WHERE user_id = ?').bind(userId).run()
+    await ensureWelcomeCredits(db, userId, welcomed)
+    expect(await welcomeRows(userId)).toBe(0)
+    await ensureWelcomeCredits(db, userId, new Set())
+    expect(await welcomeRows(userId)).toBe(2)
+  })
 })
 
 describe('creditChange', () => {

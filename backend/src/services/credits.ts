@@ -98,24 +98,43 @@ export const grantWelcomeCredits = async (db: Db, userId: string): Promise<boole
   }
 }
 
+/** Users this isolate has seen with their welcome credits; bounded so a long-lived isolate stays small. */
+const welcomedUsers = new Set<string>()
+const WELCOMED_USERS_MAX = 10_000
+
 /**
- * Grants the welcome credits if sign-up stopped before it could (one indexed read when it did not).
+ * Grants the welcome credits if sign-up stopped before it could. A welcome grant is never taken
+ * back, so once a user is known to have it this isolate skips the ledger read on later requests.
  */
-export const ensureWelcomeCredits = async (db: Db, userId: string): Promise<void> => {
+export const ensureWelcomeCredits = async (
+  db: Db,
+  userId: string,
+  welcomed: Set<string> = welcomedUsers
+): Promise<void> => {
+  if (welcomed.has(userId)) return
   const keys = WORKFLOWS.map((workflow) => welcomeKey(userId, workflow))
   const granted = await db
     .select({ key: creditLedger.idemKey })
     .from(creditLedger)
     .where(inArray(creditLedger.idemKey, keys))
   if (granted.length < keys.length) await grantWelcomeCredits(db, userId)
+  if (welcomed.size >= WELCOMED_USERS_MAX) welcomed.clear()
+  welcomed.add(userId)
 }
 
 /** The user's balance in every workflow (0 where nothing was ever granted). */
-export const getBalances = async (db: Db, userId: string): Promise<Balances> => {
-  const rows = await db
+export const getBalances = async (db: Db, userId: string): Promise<Balances> =>
+  toBalances(await balancesQuery(db, userId))
+
+/** The query behind `getBalances`, for callers that put it in a `db.batch` with their own reads. */
+export const balancesQuery = (db: Db, userId: string) =>
+  db
     .select({ workflow: creditBalance.workflow, balance: creditBalance.balance })
     .from(creditBalance)
     .where(eq(creditBalance.userId, userId))
+
+/** Balance rows as `Balances`, 0 where a workflow has no row yet. */
+export const toBalances = (rows: readonly { workflow: Workflow; balance: number }[]): Balances => {
   const balances = Object.fromEntries(WORKFLOWS.map((workflow) => [workflow, 0])) as Balances
   for (const row of rows) balances[row.workflow] = row.balance
   return balances

@@ -2,7 +2,7 @@ import { SYNC_PAGE_SIZE, type SyncChange, type SyncPage } from '@app/shared-type
 import { and, asc, eq, gt } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { generation, syncState } from '../db/schema.ts'
-import { getBalances } from './credits.ts'
+import { balancesQuery, toBalances } from './credits.ts'
 import { withImages } from './read-generations.ts'
 
 /**
@@ -11,18 +11,22 @@ import { withImages } from './read-generations.ts'
  * the same whatever the size of the history. A cursor older than the dropped tombstones resets.
  */
 export const pullChanges = async (db: Db, userId: string, cursor: number): Promise<SyncPage> => {
-  const [state] = await db.select().from(syncState).where(eq(syncState.userId, userId))
-  const balances = await getBalances(db, userId)
-  const purged = state?.purgedThrough ?? 0
+  // One round trip to D1 for the three reads; a pull with no changes needs nothing more.
+  const [states, balanceRows, rows] = await db.batch([
+    db.select().from(syncState).where(eq(syncState.userId, userId)),
+    balancesQuery(db, userId),
+    db
+      .select()
+      .from(generation)
+      .where(and(eq(generation.userId, userId), gt(generation.version, cursor)))
+      .orderBy(asc(generation.version))
+      .limit(SYNC_PAGE_SIZE + 1),
+  ])
+  const balances = toBalances(balanceRows)
+  const purged = states[0]?.purgedThrough ?? 0
   if (cursor > 0 && cursor < purged) {
     return { changes: [], cursor: 0, hasMore: true, reset: true, balances }
   }
-  const rows = await db
-    .select()
-    .from(generation)
-    .where(and(eq(generation.userId, userId), gt(generation.version, cursor)))
-    .orderBy(asc(generation.version))
-    .limit(SYNC_PAGE_SIZE + 1)
   const page = rows.slice(0, SYNC_PAGE_SIZE)
   const live = await withImages(
     db,
