@@ -1,11 +1,21 @@
-import type { PublicConfig } from '@app/shared-types'
+import { type PublicConfig, publicConfigSchema } from '@app/shared-types'
+import { ApiClientError, apiJson } from './api.ts'
+import { readMeta, writeMeta } from './meta.ts'
 
 /** `GET /api/config`, stored for offline use; falls back to the stored copy when unreachable. */
 export const loadConfig = async (): Promise<PublicConfig> => {
-  throw new Error('not implemented yet')
+  try {
+    const config = await apiJson('/api/config', publicConfigSchema)
+    await writeMeta('config', config)
+    return config
+  } catch (error) {
+    const stored = await readConfig()
+    if (stored) return stored
+    throw error instanceof ApiClientError
+      ? error
+      : new ApiClientError({ code: 'INTERNAL', status: 0, message: String(error) })
+  }
 }
 
 /** The stored config, if any (for liveQuery). */
-export const readConfig = async (): Promise<PublicConfig | undefined> => {
-  throw new Error('not implemented yet')
-}
+export const readConfig = async (): Promise<PublicConfig | undefined> => readMeta('config')

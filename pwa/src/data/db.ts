@@ -56,6 +56,11 @@ export interface Thumbnail {
   blob: Blob
   width: number
   height: number
+  /**
+   * `reference` while the card shows the first reference photo (a request not done yet);
+   * `image` once it shows the first generated image.
+   */
+  source?: 'reference' | 'image'
 }
 
 /** One studio's saved form. `fields` belongs to the studio, which checks its shape on load. */
@@ -95,6 +100,8 @@ export interface MetaValues {
   /** Written once; its absence with a known user means the database was wiped. */
   sentinel: string
   persistRequested: boolean
+  /** Photos another app shared to Addreams (share target), until the studio takes them. */
+  sharedPhotos: Blob[]
 }
 export type MetaKey = keyof MetaValues
 

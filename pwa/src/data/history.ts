@@ -1,5 +1,6 @@
-import type { Generation, Workflow } from '@app/shared-types'
-import type { OutboxEntry } from './db.ts'
+import type { Generation, GenerationStatus, Workflow } from '@app/shared-types'
+import { Dexie } from 'dexie'
+import { db, type OutboxEntry, type OutboxState } from './db.ts'
 
 /** One card of the merged history list: a synced generation, or a request still on the device. */
 export type HistoryItem =
@@ -26,25 +27,94 @@ export interface HistoryFilter {
 
 export const ALL_HISTORY: HistoryFilter = { workflow: 'all', state: 'all' }
 
+/** The card states each state filter shows (product.md §9.5). */
+export const FILTER_STATES: Record<Exclude<HistoryFilter['state'], 'all'>, readonly ItemState[]> = {
+  'in-progress': ['waiting', 'sending', 'paused', 'queued', 'running'],
+  ready: ['succeeded'],
+  'failed-or-canceled': ['failed', 'canceled', 'rejected'],
+}
+
+const SERVER_STATES: readonly GenerationStatus[] = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'canceled',
+]
+
 /** The state a card shows. */
-export const itemState = (item: HistoryItem): ItemState => {
-  throw new Error(`not implemented yet (${item.id})`)
+export const itemState = (item: HistoryItem): ItemState =>
+  item.kind === 'local' ? item.entry.state : item.generation.status
+
+const wanted = (filter: HistoryFilter): ReadonlySet<ItemState> | undefined =>
+  filter.state === 'all' ? undefined : new Set(FILTER_STATES[filter.state])
+
+/** Requests on the device that show as cards, newest first. The outbox stays small. */
+const localIds = async (filter: HistoryFilter): Promise<string[]> => {
+  const states = wanted(filter)
+  const entries = await db.outbox
+    .filter(
+      (entry) =>
+        entry.op === 'generate' &&
+        (filter.workflow === 'all' || entry.workflow === filter.workflow) &&
+        (!states || states.has(entry.state as OutboxState))
+    )
+    .toArray()
+  return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((entry) => entry.id)
+}
+
+/** Synced ids newest first, read from index keys only. */
+const syncedIds = async (filter: HistoryFilter): Promise<string[]> => {
+  const ordered = (
+    filter.workflow === 'all'
+      ? db.generations.orderBy('createdAt')
+      : db.generations
+          .where('[workflow+createdAt]')
+          .between([filter.workflow, Dexie.minKey], [filter.workflow, Dexie.maxKey])
+  ).reverse()
+  const states = wanted(filter)
+  if (!states) return (await ordered.primaryKeys()) as string[]
+  const statuses = SERVER_STATES.filter((status) => states.has(status))
+  const inStates = new Set<string>()
+  for (const status of statuses) {
+    const keys = await db.generations
+      .where('[status+createdAt]')
+      .between([status, Dexie.minKey], [status, Dexie.maxKey])
+      .primaryKeys()
+    for (const key of keys) inStates.add(key as string)
+  }
+  return ((await ordered.primaryKeys()) as string[]).filter((id) => inStates.has(id))
 }
 
 /**
  * Ids of every card matching `filter`, newest first, requests on the device before synced ones.
  * Cheap at 10,000 items: it reads index keys, not records.
  */
-export const historyIds = async (filter: HistoryFilter): Promise<string[]> => {
-  throw new Error(`not implemented yet (${filter.workflow})`)
-}
+export const historyIds = async (filter: HistoryFilter): Promise<string[]> =>
+  db.transaction('r', db.outbox, db.generations, async () => {
+    const local = await localIds(filter)
+    const onDevice = new Set(local)
+    const synced = (await syncedIds(filter)).filter((id) => !onDevice.has(id))
+    return [...local, ...synced]
+  })
 
 /** The cards for `ids`, in the same order; ids that no longer exist are left out. */
-export const historyItems = async (ids: readonly string[]): Promise<HistoryItem[]> => {
-  throw new Error(`not implemented yet (${ids.length})`)
-}
+export const historyItems = async (ids: readonly string[]): Promise<HistoryItem[]> =>
+  db.transaction('r', db.outbox, db.generations, async () => {
+    const [entries, generations] = await Promise.all([
+      db.outbox.bulkGet([...ids]),
+      db.generations.bulkGet([...ids]),
+    ])
+    const items: HistoryItem[] = []
+    ids.forEach((id, index) => {
+      const entry = entries[index]
+      const generation = generations[index]
+      if (entry?.op === 'generate') items.push({ kind: 'local', id, entry })
+      else if (generation) items.push({ kind: 'synced', id, generation })
+    })
+    return items
+  })
 
 /** One card by id, or undefined. */
-export const historyItem = async (id: string): Promise<HistoryItem | undefined> => {
-  throw new Error(`not implemented yet (${id})`)
-}
+export const historyItem = async (id: string): Promise<HistoryItem | undefined> =>
+  (await historyItems([id]))[0]

@@ -1,5 +1,8 @@
 import type { GenerationRequestInput, Workflow } from '@app/shared-types'
-import type { OutboxEntry } from './db.ts'
+import { registerBackgroundSync } from './background-sync.ts'
+import { db, type OutboxEntry, type OutboxOp, type OutboxState } from './db.ts'
+import { requestFlush } from './sync-engine.ts'
+import { storeThumbnail } from './thumbnails.ts'
 
 /** What the studio hands over when the user taps Generate (or Queue, offline). */
 export interface GenerateIntent {
@@ -9,30 +12,130 @@ export interface GenerateIntent {
   references: Blob[]
 }
 
+/** States of a request that has not reached the server and is not refused. */
+export const UNSENT_STATES: readonly OutboxState[] = ['waiting', 'sending', 'paused']
+
+let lastCreatedAt = 0
+
+/** Strictly increasing, so two requests made in the same millisecond still go out in order. */
+const nextCreatedAt = (): string => {
+  lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1)
+  return new Date(lastCreatedAt).toISOString()
+}
+
+const newEntry = (
+  id: string,
+  op: OutboxOp,
+  workflow: Workflow,
+  extra: Partial<OutboxEntry> = {}
+): OutboxEntry => ({
+  id,
+  op,
+  workflow,
+  references: [],
+  createdAt: nextCreatedAt(),
+  attempts: 0,
+  nextAttemptAt: 0,
+  state: 'waiting',
+  schemaVersion: 1,
+  ...extra,
+})
+
+const afterWrite = (): void => {
+  requestFlush()
+  registerBackgroundSync()
+}
+
+/** The card's thumbnail from the first photo, made after the entry is stored (it takes a while). */
+const thumbnailFromReferences = (id: string, references: readonly Blob[]): void => {
+  const first = references[0]
+  if (first) void storeThumbnail(id, first, 'reference').catch(() => undefined)
+}
+
 /**
  * Stores the intent as a `waiting` outbox entry in one short transaction and returns its id (the
  * future generation id), then asks for a flush. The card shows at once.
  */
 export const enqueueGeneration = async (intent: GenerateIntent): Promise<string> => {
-  throw new Error(`not implemented yet (${intent.workflow})`)
+  const id = crypto.randomUUID()
+  await db.outbox.put(
+    newEntry(id, 'generate', intent.workflow, {
+      request: intent.request,
+      references: intent.references,
+    })
+  )
+  thumbnailFromReferences(id, intent.references)
+  afterWrite()
+  return id
+}
+
+const removeLocal = async (ids: readonly string[]): Promise<void> => {
+  await db.transaction('rw', db.outbox, db.thumbnails, async () => {
+    await db.outbox.bulkDelete([...ids])
+    await db.thumbnails.bulkDelete([...ids])
+  })
 }
 
 /** Removes a request that is still on the device (waiting, paused or rejected). */
 export const discardEntry = async (id: string): Promise<void> => {
-  throw new Error(`not implemented yet (${id})`)
+  await removeLocal([id])
 }
 
-/** Sends a rejected entry again, optionally with edited inputs. */
+/**
+ * Sends a rejected entry again, optionally with edited inputs, and returns the id it now has.
+ * An edited request is a new request, so it gets a new id (its old idempotency key belongs to
+ * different inputs); a plain resend keeps its id, so the server can never charge it twice.
+ */
 export const resendEntry = async (
   id: string,
   edited?: Pick<GenerateIntent, 'request' | 'references'>
-): Promise<void> => {
-  throw new Error(`not implemented yet (${id}, ${edited === undefined})`)
+): Promise<string> => {
+  const entry = await db.outbox.get(id)
+  if (!entry) throw new Error(`No request ${id} on this device`)
+  if (!edited) {
+    await db.outbox.update(id, {
+      state: 'waiting',
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: undefined,
+    })
+    afterWrite()
+    return id
+  }
+  const newId = crypto.randomUUID()
+  await db.transaction('rw', db.outbox, db.thumbnails, async () => {
+    await db.outbox.delete(id)
+    await db.thumbnails.delete(id)
+    await db.outbox.put(
+      newEntry(newId, 'generate', entry.workflow, {
+        request: edited.request,
+        references: edited.references,
+      })
+    )
+  })
+  thumbnailFromReferences(newId, edited.references)
+  afterWrite()
+  return newId
 }
 
 /** Cancels a card: a device-only request is removed; a server `queued` one gets a cancel intent. */
 export const cancelGeneration = async (id: string): Promise<void> => {
-  throw new Error(`not implemented yet (${id})`)
+  const queued = await db.transaction('rw', db.outbox, db.generations, db.thumbnails, async () => {
+    const local = await db.outbox.get(id)
+    if (local) {
+      await db.outbox.delete(id)
+      await db.thumbnails.delete(id)
+      return false
+    }
+    const generation = await db.generations.get(id)
+    if (generation?.status !== 'queued') return false
+    await db.generations.put({ ...generation, status: 'canceled' })
+    await db.outbox.put(
+      newEntry(crypto.randomUUID(), 'cancel', generation.workflow, { targetId: id })
+    )
+    return true
+  })
+  if (queued) afterWrite()
 }
 
 /**
@@ -40,20 +143,43 @@ export const cancelGeneration = async (id: string): Promise<void> => {
  * delete intent is queued for the server.
  */
 export const deleteGeneration = async (id: string): Promise<void> => {
-  throw new Error(`not implemented yet (${id})`)
+  const queued = await db.transaction('rw', db.outbox, db.generations, db.thumbnails, async () => {
+    await db.thumbnails.delete(id)
+    if (await db.outbox.get(id)) {
+      await db.outbox.delete(id)
+      return false
+    }
+    const generation = await db.generations.get(id)
+    if (!generation) return false
+    await db.generations.delete(id)
+    // A pending cancel of the same generation is moot once it is deleted.
+    await db.outbox.where('targetId').equals(id).delete()
+    await db.outbox.put(
+      newEntry(crypto.randomUUID(), 'delete', generation.workflow, { targetId: id })
+    )
+    return true
+  })
+  if (queued) afterWrite()
 }
+
+const generateEntriesIn = (states: readonly OutboxState[]) =>
+  db.outbox
+    .where('state')
+    .anyOf([...states])
+    .filter((entry) => entry.op === 'generate')
 
 /** Removes every waiting or paused request on the device. */
 export const cancelAllWaiting = async (): Promise<number> => {
-  throw new Error('not implemented yet')
+  const ids = (await generateEntriesIn(['waiting', 'paused']).primaryKeys()) as string[]
+  await removeLocal(ids)
+  return ids.length
 }
 
 /** Generate requests on the device that the server has not accepted yet. */
-export const unsentEntries = async (): Promise<OutboxEntry[]> => {
-  throw new Error('not implemented yet')
-}
+export const unsentEntries = async (): Promise<OutboxEntry[]> =>
+  (await generateEntriesIn([...UNSENT_STATES, 'rejected']).toArray()).sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt)
+  )
 
 /** How many requests wait on the device (the offline bar's count). */
-export const countWaiting = async (): Promise<number> => {
-  throw new Error('not implemented yet')
-}
+export const countWaiting = async (): Promise<number> => generateEntriesIn(UNSENT_STATES).count()

@@ -1,10 +1,40 @@
 import type { SocialProvider } from '@app/shared-types'
-import type { LocalUser } from './db.ts'
+import * as z from 'zod'
+import { ApiClientError, apiFetch, apiJson } from './api.ts'
+import { markSessionExpired, resumeOutbox } from './auth-state.ts'
+import { db, type LocalUser } from './db.ts'
+import { deleteImageCache } from './image-cache.ts'
+import { readMeta, writeMeta } from './meta.ts'
+import { FLUSH_LOCK, requestFlush } from './sync-engine.ts'
+import { forgetThumbnailUrls } from './thumbnails.ts'
+import { withWebLock } from './web-lock.ts'
+
+const userSchema = z.object({ id: z.string(), name: z.string(), email: z.string() })
+const withUserSchema = z.object({ user: userSchema })
+const sessionSchema = z.object({ session: z.unknown(), user: userSchema }).nullable()
+const socialSchema = z.object({ url: z.string() })
+
+const toLocalUser = ({ id, name, email }: z.infer<typeof userSchema>): LocalUser => ({
+  id,
+  name,
+  email,
+})
+
+/**
+ * Makes `user` the device's user: a different user than the stored one wipes the previous one's
+ * data first. Then paused requests resume and a flush starts.
+ */
+const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
+  const stored = await readUser()
+  if (stored && stored.id !== user.id) await wipeLocalData()
+  await writeMeta('user', user)
+  await resumeOutbox()
+  requestFlush()
+  return user
+}
 
 /** Who this device believes is signed in, from `meta` (works offline). */
-export const readUser = async (): Promise<LocalUser | null> => {
-  throw new Error('not implemented yet')
-}
+export const readUser = async (): Promise<LocalUser | null> => (await readMeta('user')) ?? null
 
 /**
  * Asks the server who is signed in. A different user than the stored one wipes the previous
@@ -12,12 +42,28 @@ export const readUser = async (): Promise<LocalUser | null> => {
  * expired (the outbox pauses) but deletes nothing.
  */
 export const refreshSession = async (): Promise<LocalUser | null> => {
-  throw new Error('not implemented yet')
+  let session: z.infer<typeof sessionSchema>
+  try {
+    session = await apiJson('/api/auth/get-session', sessionSchema)
+  } catch (error) {
+    if (error instanceof ApiClientError && error.code === 'UNAUTHENTICATED') {
+      if (await readUser()) await markSessionExpired()
+      return null
+    }
+    return readUser()
+  }
+  if (session) return adoptUser(toLocalUser(session.user))
+  if (await readUser()) await markSessionExpired()
+  return null
 }
 
 /** Email sign-in; throws `ApiClientError` (better-auth's code in `authCode`). */
 export const signIn = async (input: { email: string; password: string }): Promise<LocalUser> => {
-  throw new Error(`not implemented yet (${input.email})`)
+  const { user } = await apiJson('/api/auth/sign-in/email', withUserSchema, {
+    method: 'POST',
+    json: input,
+  })
+  return adoptUser(toLocalUser(user))
 }
 
 /** Creates the account and signs in. */
@@ -26,7 +72,11 @@ export const signUp = async (input: {
   email: string
   password: string
 }): Promise<LocalUser> => {
-  throw new Error(`not implemented yet (${input.email})`)
+  const { user } = await apiJson('/api/auth/sign-up/email', withUserSchema, {
+    method: 'POST',
+    json: input,
+  })
+  return adoptUser(toLocalUser(user))
 }
 
 /** The provider's sign-in URL; the page then goes there. `callbackPath` is a same-origin path. */
@@ -34,15 +84,51 @@ export const socialSignInUrl = async (
   provider: SocialProvider,
   callbackPath: string
 ): Promise<string> => {
-  throw new Error(`not implemented yet (${provider} ${callbackPath})`)
+  const { url } = await apiJson('/api/auth/sign-in/social', socialSchema, {
+    method: 'POST',
+    json: { provider, callbackURL: callbackPath },
+  })
+  return url
 }
 
 /** Signs out on the server when reachable, then removes every local trace of the user. */
 export const signOut = async (): Promise<void> => {
-  throw new Error('not implemented yet')
+  try {
+    await apiFetch('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+  } catch {
+    // Offline or already signed out: the local data goes either way, and the cookie dies with
+    // the server session's expiry.
+  }
+  await wipeLocalData()
+  await writeMeta('authState', 'signed-out')
 }
 
-/** Removes the user's local data: Dexie tables and cached images. */
+/**
+ * Removes the user's local data: Dexie tables and cached images. It takes the flush lock, so a
+ * pull that is under way cannot write the previous user's data back after the wipe.
+ */
 export const wipeLocalData = async (): Promise<void> => {
-  throw new Error('not implemented yet')
+  await withWebLock(FLUSH_LOCK, () => clearTables())
+  forgetThumbnailUrls()
+  await deleteImageCache()
+}
+
+const clearTables = async (): Promise<void> => {
+  await db.transaction(
+    'rw',
+    [db.generations, db.outbox, db.thumbnails, db.drafts, db.meta],
+    async () => {
+      await Promise.all([
+        db.generations.clear(),
+        db.outbox.clear(),
+        db.thumbnails.clear(),
+        db.drafts.clear(),
+        db.meta.where('key').notEqual('config').delete(),
+      ])
+    }
+  )
 }

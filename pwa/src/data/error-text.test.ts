@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { ApiClientError } from './api.ts'
+import { authErrorText, outboxErrorText } from './error-text.ts'
+
+const authError = (status: number, authCode?: string) =>
+  new ApiClientError({
+    code:
+      status === 401 ? 'UNAUTHENTICATED' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED',
+    status,
+    message: 'm',
+    authCode,
+  })
+
+describe('authErrorText', () => {
+  it('should pick the product.md §9.2 message from the status and better-auth code', () => {
+    expect(authErrorText(authError(401, 'INVALID_EMAIL_OR_PASSWORD'), 'sign-in')).toBe(
+      'Invalid email or password.'
+    )
+    expect(authErrorText(authError(422, 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL'), 'sign-up')).toBe(
+      'An account with this email already exists. Sign in instead.'
+    )
+    expect(authErrorText(authError(429), 'sign-up')).toBe(
+      'Too many attempts. Wait a moment and try again.'
+    )
+    expect(
+      authErrorText(new ApiClientError({ code: 'NETWORK', status: 0, message: '' }), 'sign-in')
+    ).toBe("You're offline. Connect to the internet to sign in.")
+    expect(authErrorText(authError(500), 'sign-in')).toBe('Sign-in failed. Please try again.')
+    expect(authErrorText(new Error('x'), 'sign-up')).toBe(
+      "Couldn't create your account. Please try again."
+    )
+  })
+})
+
+describe('outboxErrorText', () => {
+  it('should name the workflow when credits ran out and say a rate limit is retried', () => {
+    const error = { code: 'OUT_OF_CREDITS', message: '', status: 402 } as const
+    expect(outboxErrorText(error, 'ad-graphic')).toBe(
+      "Not sent: you don't have enough ad graphic credits. Nothing was charged."
+    )
+    expect(outboxErrorText({ code: 'RATE_LIMITED', message: '', status: 429 }, 'ad-graphic')).toBe(
+      "You're sending requests too quickly. This one will be sent again shortly."
+    )
+  })
+})

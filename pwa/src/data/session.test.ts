@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db } from './db.ts'
+import { IMAGE_CACHE } from './image-cache.ts'
+import { enqueueGeneration } from './outbox.ts'
+import { readUser, refreshSession, signIn, signOut } from './session.ts'
+import type { FakeApi } from './testing/fake-api.ts'
+import { makeGeneration } from './testing/fake-api.ts'
+import { adIntent, freshWorld, settle, signedInAs } from './testing/setup.ts'
+
+const ADA = { id: 'user-1', name: 'Ada', email: 'ada@example.com' }
+let api: FakeApi
+let deletedCaches: string[]
+
+/** Fills every table as a signed-in user's device would be. */
+const fillDevice = async () => {
+  await db.generations.put(makeGeneration())
+  await db.thumbnails.put({ id: 'x', blob: new Blob(['t']), width: 1, height: 1 })
+  await db.drafts.put({
+    workflow: 'ad-graphic',
+    fields: { prompt: 'hi' },
+    photos: [],
+    updatedAt: '',
+  })
+  await db.meta.bulkPut([
+    { key: 'cursor', value: 7 },
+    { key: 'config', value: { imageProvider: 'simulator' } as never },
+  ])
+  await db.meta.put({ key: 'authState', value: 'signed-out' })
+  await enqueueGeneration(adIntent())
+  await db.meta.put({ key: 'authState', value: 'signed-in' })
+}
+
+beforeEach(async () => {
+  api = await freshWorld()
+  await signedInAs(ADA)
+  deletedCaches = []
+  vi.stubGlobal('caches', {
+    delete: async (name: string) => {
+      deletedCaches.push(name)
+      return true
+    },
+  })
+})
+
+afterEach(async () => {
+  await settle()
+})
+
+describe('signOut', () => {
+  it('should remove every local trace of the user but keep the config, even offline', async () => {
+    await fillDevice()
+    api.offline = true
+    await signOut()
+    expect(await db.generations.count()).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+    expect(await db.thumbnails.count()).toBe(0)
+    expect(await db.drafts.count()).toBe(0)
+    expect((await db.meta.toCollection().primaryKeys()).sort()).toEqual(['authState', 'config'])
+    expect((await db.meta.get('authState'))?.value).toBe('signed-out')
+    expect(deletedCaches).toEqual([IMAGE_CACHE])
+    expect(await readUser()).toBeNull()
+  })
+})
+
+describe('signIn', () => {
+  it("should wipe the previous user's data when another user signs in", async () => {
+    await fillDevice()
+    api.user = { id: 'user-2', name: 'Grace', email: 'grace@example.com' }
+    api.signedIn = false
+    await signIn({ email: 'grace@example.com', password: 'correct horse' })
+    expect(await db.generations.count()).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+    expect(await db.drafts.count()).toBe(0)
+    expect((await readUser())?.id).toBe('user-2')
+    expect(deletedCaches).toEqual([IMAGE_CACHE])
+  })
+
+  it('should keep the data when the same user signs in again', async () => {
+    await fillDevice()
+    await signIn({ email: ADA.email, password: 'correct horse' })
+    await settle()
+    expect(await db.drafts.count()).toBe(1)
+    expect(deletedCaches).toEqual([])
+  })
+})
+
+describe('refreshSession', () => {
+  it('should keep the stored user when the server cannot be reached', async () => {
+    api.offline = true
+    expect(await refreshSession()).toEqual(ADA)
+    expect((await db.meta.get('authState'))?.value).toBe('signed-in')
+  })
+
+  it('should mark the session expired and delete nothing when the server has no session', async () => {
+    await fillDevice()
+    api.signedIn = false
+    expect(await refreshSession()).toBeNull()
+    expect((await db.meta.get('authState'))?.value).toBe('expired')
+    expect(await db.generations.count()).toBe(1)
+    expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['paused'])
+  })
+})

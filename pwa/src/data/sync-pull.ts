@@ -1,0 +1,94 @@
+import { type Generation, type SyncPage, syncPageSchema } from '@app/shared-types'
+import { apiJson } from './api.ts'
+import { db } from './db.ts'
+
+/** A server that answers `reset` again and again is broken; stop rather than loop. */
+const MAX_RESETS = 2
+
+/**
+ * Whether a pulled copy must wait: a generation whose delete is still on the device must not come
+ * back, and one canceled on the device keeps its local `canceled` until the cancel is sent.
+ */
+const heldBack = (generation: Generation, pending: Map<string, Set<string>>): boolean => {
+  const ops = pending.get(generation.id)
+  if (!ops) return false
+  return ops.has('delete') || (ops.has('cancel') && generation.status === 'queued')
+}
+
+const applyPage = async (page: SyncPage): Promise<void> => {
+  await db.transaction('rw', [db.generations, db.outbox, db.thumbnails, db.meta], async () => {
+    const pending = new Map<string, Set<string>>()
+    for (const entry of await db.outbox.where('targetId').above('').toArray()) {
+      const target = entry.targetId ?? ''
+      pending.set(target, (pending.get(target) ?? new Set()).add(entry.op))
+    }
+    const upserts: Generation[] = []
+    const deletes: string[] = []
+    for (const change of page.changes) {
+      if (change.type === 'delete') deletes.push(change.id)
+      else if (!heldBack(change.generation, pending)) upserts.push(change.generation)
+    }
+    const upsertIds = upserts.map((g) => g.id)
+    // A generation on the server means its request got there (its answer may have been lost):
+    // the device copy of the request is done.
+    await db.outbox.bulkDelete(upsertIds)
+    await db.generations.bulkPut(upserts)
+    await db.generations.bulkDelete(deletes)
+    const done = upserts.filter((g) => g.status === 'succeeded').map((g) => g.id)
+    const stale = (await db.thumbnails.bulkGet(done)).filter((t) => t?.source === 'reference')
+    await db.thumbnails.bulkDelete([...deletes, ...stale.map((t) => t?.id ?? '')])
+    const at = new Date().toISOString()
+    await db.meta.bulkPut([
+      { key: 'cursor', value: page.cursor },
+      { key: 'balances', value: { balances: page.balances, at } },
+      { key: 'lastSyncAt', value: at },
+      { key: 'lastSyncError', value: null },
+    ])
+  })
+}
+
+/** The server forgot our cursor: drop the synced copy (keeping the outbox) and pull from 0. */
+const resetSyncedCopy = async (): Promise<void> => {
+  await db.transaction('rw', db.generations, db.meta, async () => {
+    await db.generations.clear()
+    await db.meta.put({ key: 'cursor', value: 0 })
+  })
+}
+
+/**
+ * Pulls every page of changes after the stored cursor, one short transaction per page (never
+ * awaiting the network inside one). Returns how many changes it applied; throws `ApiClientError`.
+ */
+export const pullChanges = async (): Promise<number> => {
+  let pulled = 0
+  let resets = 0
+  for (;;) {
+    const cursor = ((await db.meta.get('cursor'))?.value as number | undefined) ?? 0
+    const page = await apiJson(`/api/sync?cursor=${cursor}`, syncPageSchema)
+    if (page.reset) {
+      if (++resets > MAX_RESETS) throw new Error('The sync feed keeps resetting')
+      await resetSyncedCopy()
+      continue
+    }
+    await applyPage(page)
+    pulled += page.changes.length
+    if (!page.hasMore) return pulled
+  }
+}
+
+/**
+ * Notices a wiped database: the sentinel is written once, so a missing one next to a cursor means
+ * the synced copy can no longer be trusted, and everything is pulled again from 0.
+ */
+export const checkSentinel = async (): Promise<void> => {
+  await db.transaction('rw', db.generations, db.meta, async () => {
+    if (await db.meta.get('sentinel')) return
+    const cursor = (await db.meta.get('cursor'))?.value
+    const synced = (await db.meta.get('lastSyncAt')) !== undefined
+    if ((typeof cursor === 'number' && cursor > 0) || synced) {
+      await db.generations.clear()
+      await db.meta.put({ key: 'cursor', value: 0 })
+    }
+    await db.meta.put({ key: 'sentinel', value: crypto.randomUUID() })
+  })
+}
