@@ -1,23 +1,329 @@
-import { html, LitElement } from 'lit'
-import { customElement, property } from 'lit/decorators.js'
-import { comingLater, focusRing, pageStyles } from '../styles/shared.ts'
+import type { PublicConfig } from '@app/shared-types'
+import { html, LitElement, type PropertyValues } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { confirmDialog } from '../components/app-dialog.ts'
+import { renderStudioForm } from '../components/studio-form.ts'
+import { renderStudioHeader } from '../components/studio-header.ts'
+import { renderStudioLoadFailed, renderStudioLoading } from '../components/studio-load-states.ts'
+import { studioPageStyles } from '../components/studio-page-styles.ts'
+import '../components/studio-result.ts'
+import type { StudioStepView } from '../components/studio-step-view.ts'
+import { fieldStyles } from '../components/studio-styles.ts'
+import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
+import { OnlineController } from '../controllers/online-controller.ts'
+import { availableCredits, readBalances } from '../data/balances.ts'
+import { loadConfig } from '../data/config.ts'
+import type {
+  AppStudioBlurEvent,
+  AppStudioFieldEvent,
+  AppStudioPhotoMoveEvent,
+  AppStudioPhotoRemoveEvent,
+  AppStudioPhotosEvent,
+  AppStudioPresetEvent,
+  AppStudioResultActionEvent,
+  AppStudioStepEvent,
+  AppStudioTemplateEvent,
+} from '../events.ts'
+import { DraftController } from '../studio/draft-controller.ts'
+import { workflowModel } from '../studio/fields.ts'
+import { FormStepsController } from '../studio/form-steps-controller.ts'
+import { GenerateController } from '../studio/generate-controller.ts'
+import { followStudioLink } from '../studio/prefill-flow.ts'
+import { choosePreset } from '../studio/preset-choice.ts'
+import { NO_ROOM_MESSAGE } from '../studio/templates.ts'
+import { toggleTemplate } from '../studio/toggle-template.ts'
+import { type FieldKey, validateFields } from '../studio/validate.ts'
+import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
 import { WORKFLOWS, type Workflow } from '../workflows.ts'
 
-/** `/studio/product-shoot` and `/studio/ad-graphic`: the studio of one workflow. Not built yet. */
+/**
+ * `/studio/product-shoot` and `/studio/ad-graphic`: the three-step form of one workflow with its
+ * autosaved draft, then the result view of the request it sent (product.md §4–§8, §9.4).
+ * `?from=<id>` and `?edit=<entryId>` prefill it from an earlier request; `?shared=1` takes photos
+ * shared from another app. The form renders from `components/studio-form.ts` into this element's
+ * shadow root, so a failed step can focus its first invalid field by id.
+ */
 @customElement('page-studio')
 export class PageStudio extends LitElement {
-  static override styles = [pageStyles, focusRing]
+  static override styles = [
+    pageStyles,
+    focusRing,
+    buttonBase,
+    visuallyHidden,
+    fieldStyles,
+    studioPageStyles,
+  ]
 
   /** Which workflow this studio is for. */
   @property() workflow: Workflow = 'product-shoot'
 
+  @state() private _config: PublicConfig | undefined
+  @state() private _configFailed = false
+  @state() private _templateMessage = ''
+  @state() private _notice = ''
+
+  private readonly _balances = new LiveQueryController(this, () => readBalances())
+  private readonly _available = new LiveQueryController(this, () => availableCredits(this.workflow))
+  private readonly _online = new OnlineController(this)
+  private readonly _draft: DraftController = new DraftController(
+    this,
+    () => this.workflow,
+    () => (this._config ? workflowModel(this._config, this.workflow).references.max : 0)
+  )
+  private readonly _steps: FormStepsController = new FormStepsController(
+    this,
+    () => this.workflow,
+    () => {
+      const { fields } = this._draft
+      return this._config && fields
+        ? validateFields(fields, {
+            workflow: this.workflow,
+            model: workflowModel(this._config, this.workflow),
+            photoCount: this._draft.photos.photos.length,
+            available: this._credits(),
+            seedMax: this._config.limits.seedMax,
+          })
+        : undefined
+    },
+    () => {
+      this._templateMessage = ''
+    }
+  )
+  private readonly _generate = new GenerateController(
+    this,
+    () => this.workflow,
+    () => this._config,
+    this._draft
+  )
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this._start()
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('workflow')) {
+      this._available.setQuery(() => availableCredits(this.workflow))
+    }
+  }
+
   override render() {
-    const { name, description } = WORKFLOWS[this.workflow]
-    return html`
-      <h1>${name}</h1>
-      <p class="lead">${description}</p>
-      ${comingLater(`The ${name} studio is coming in a later release of Addreams.`)}
-    `
+    const { name } = WORKFLOWS[this.workflow]
+    if (this._configFailed) return renderStudioLoadFailed(name, this._onRetry)
+    const config = this._config
+    const { fields } = this._draft
+    if (
+      !config ||
+      !fields ||
+      this._available.status === QueryStatus.PENDING ||
+      this._balances.status === QueryStatus.PENDING
+    ) {
+      return renderStudioLoading(name)
+    }
+    const resultId = this._generate.resultId
+    return html`${renderStudioHeader({
+      workflow: this.workflow,
+      name,
+      position: resultId ? 'Result' : `Step ${this._steps.step + 1} of 3`,
+      available: this._credits(),
+      balanceAt: this._balances.value?.at,
+      online: this._online.online,
+      onStartOver: resultId ? undefined : this._onStartOver,
+    })}
+      ${
+        resultId
+          ? html`<studio-result
+              .generationId=${resultId}
+              .workflow=${this.workflow}
+              .cost=${fields.n}
+              .canGenerate=${this._canGenerate()}
+              @app-studio-result-action=${this._onResultAction}
+            ></studio-result>`
+          : this._renderForm(this._stepView(config, fields))
+      }
+      <div class="visually-hidden" role="status" aria-live="polite">${this._notice}</div>`
+  }
+
+  private _renderForm(view: StudioStepView) {
+    const steps = this._steps
+    return renderStudioForm(
+      view,
+      { step: steps.step, errors: steps.errors, onStep: this._onStep },
+      {
+        step: steps.step,
+        lastStep: steps.step === 2,
+        n: view.fields.n,
+        available: view.available,
+        pending: this._generate.pending,
+        online: this._online.online,
+        canGenerate: this._canGenerate(),
+        submitError: this._generate.error,
+        onBack: () => void steps.goTo(steps.step - 1),
+        onNext: () => void steps.next(),
+        onGenerate: this._onGenerate,
+      }
+    )
+  }
+
+  private _stepView(config: PublicConfig, fields: StudioStepView['fields']): StudioStepView {
+    const { photos } = this._draft
+    const steps = this._steps
+    return {
+      workflow: this.workflow,
+      config,
+      fields,
+      photos: photos.photos,
+      photosBusy: photos.busy,
+      photoMessages: photos.messages,
+      intentNotes: this._draft.intentNotes,
+      templateMessage: this._templateMessage,
+      advancedOpen: steps.advancedOpen,
+      available: this._credits(),
+      errors: steps.errors,
+      error: (key) => steps.error(key),
+      set: (patch) => this._draft.set(patch),
+      reveal: (key) => steps.showIfInvalid([key]),
+      onField: this._onField,
+      onBlur: this._onBlur,
+      onPhotos: this._onPhotos,
+      onPhotoMove: this._onPhotoMove,
+      onPhotoRemove: this._onPhotoRemove,
+      onPreset: this._onPreset,
+      onTemplate: this._onTemplate,
+      onAdvancedToggle: this._onAdvancedToggle,
+    }
+  }
+
+  private _canGenerate(): boolean {
+    return this._credits() !== 0 && !this._generate.pending
+  }
+
+  /**
+   * What this workflow may still spend, or undefined before the server ever sent a balance to
+   * this device (then the server decides, and answers OUT_OF_CREDITS if need be).
+   */
+  private _credits(): number | undefined {
+    return this._balances.value ? this._available.value : undefined
+  }
+
+  private async _start(): Promise<void> {
+    this._configFailed = false
+    let config: PublicConfig
+    try {
+      config = await loadConfig()
+    } catch {
+      this._configFailed = true
+      return
+    }
+    this._config = config
+    await this._draft.restore(config)
+    const prefilled = await followStudioLink(this.workflow, config, this._draft, (shared) =>
+      this._addPhotos(shared.files, shared.replace)
+    )
+    if (prefilled) this._steps.step = 0
+  }
+
+  private async _addPhotos(files: File[], replace: boolean): Promise<void> {
+    const added = await this._draft.photos.add(files, replace)
+    // A pick that added nothing says why at once; otherwise the error shows if it already did.
+    if (this._steps.shown('photos') || added === 0) this._steps.showIfInvalid(['photos'])
+  }
+
+  private async _startOver(): Promise<boolean> {
+    if (
+      this._draft.changed() &&
+      !(await confirmDialog({
+        title: 'Discard this draft?',
+        confirmLabel: 'Discard',
+        danger: true,
+      }))
+    ) {
+      return false
+    }
+    this._steps.forget()
+    this._templateMessage = ''
+    await this._draft.discard()
+    return true
+  }
+
+  private readonly _onRetry = (): void => {
+    void this._start()
+  }
+
+  private readonly _onStep = (event: AppStudioStepEvent): void => {
+    void this._steps.goTo(event.detail.index)
+  }
+
+  private readonly _onField = (event: AppStudioFieldEvent): void => {
+    const { name, value } = event.detail
+    this._draft.set({ [name]: value })
+  }
+
+  private readonly _onBlur = (event: AppStudioBlurEvent): void => {
+    this._steps.showIfInvalid([event.detail.name as FieldKey])
+  }
+
+  private readonly _onAdvancedToggle = (event: Event): void => {
+    this._steps.advancedOpen = (event.target as HTMLDetailsElement).open
+    this.requestUpdate()
+  }
+
+  private readonly _onGenerate = async (): Promise<void> => {
+    if (!this._canGenerate() || (await this._steps.stopAtFirstError())) return
+    if (!(await this._generate.send())) return
+    this._notice = this._online.online ? 'Request sent.' : 'Request queued on this device.'
+  }
+
+  private readonly _onResultAction = async (event: AppStudioResultActionEvent): Promise<void> => {
+    const { action } = event.detail
+    if (action === 'again') {
+      await this._onGenerate()
+      return
+    }
+    if (action === 'new' && !(await this._startOver())) return
+    this._generate.leaveResult()
+    this._steps.step = 0
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus()
+  }
+
+  private readonly _onStartOver = async (): Promise<void> => {
+    if (await this._startOver()) await this._steps.goTo(0)
+  }
+
+  private readonly _onPhotos = (event: AppStudioPhotosEvent): void => {
+    void this._addPhotos(event.detail.files, false)
+  }
+
+  private readonly _onPhotoMove = (event: AppStudioPhotoMoveEvent): void => {
+    const notice = this._draft.photos.move(event.detail.from, event.detail.to)
+    if (notice) this._notice = notice
+  }
+
+  private readonly _onPhotoRemove = (event: AppStudioPhotoRemoveEvent): void => {
+    void this._draft.photos.remove(event.detail.index)
+  }
+
+  private readonly _onPreset = async (event: AppStudioPresetEvent): Promise<void> => {
+    const { fields } = this._draft
+    if (!fields || event.detail.id === fields.presetId) return
+    const next = await choosePreset(fields, event.detail.id)
+    if (next) this._draft.replace(next)
+    // On Cancel, re-render so the cards show the use case that is still selected.
+    else this.requestUpdate()
+  }
+
+  private readonly _onTemplate = (event: AppStudioTemplateEvent): void => {
+    const { fields } = this._draft
+    if (!fields || !this._config) return
+    const max = workflowModel(this._config, this.workflow).promptMax
+    const next = toggleTemplate(fields, event.detail.groupId, event.detail.templateId, max)
+    if (!next) {
+      this._templateMessage = NO_ROOM_MESSAGE
+      return
+    }
+    this._templateMessage = ''
+    this._draft.set({ prompt: next.prompt, templates: next.templates, applied: next.applied })
   }
 }
 
