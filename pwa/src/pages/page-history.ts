@@ -1,18 +1,118 @@
-import { html, LitElement } from 'lit'
-import { customElement } from 'lit/decorators.js'
-import { comingLater, focusRing, pageStyles } from '../styles/shared.ts'
+import { css, html, LitElement } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import '../components/history-filters.ts'
+import '../components/history-grid.ts'
+import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
+import { OnlineController } from '../controllers/online-controller.ts'
+import { ALL_HISTORY, type HistoryFilter, historyIds } from '../data/history.ts'
+import { readMeta } from '../data/meta.ts'
+import type { AppHistoryFilterEvent } from '../events.ts'
+import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
 
-/** `/history`: every generation. Not built yet; it says so. */
+const isFiltered = (filter: HistoryFilter): boolean =>
+  filter.workflow !== 'all' || filter.state !== 'all'
+
+/** `/history`: every generation and every request on the device, filtered, newest first. */
 @customElement('page-history')
 export class PageHistory extends LitElement {
-  static override styles = [pageStyles, focusRing]
+  static override styles = [
+    pageStyles,
+    buttonBase,
+    focusRing,
+    visuallyHidden,
+    css`
+      history-filters {
+        margin-bottom: var(--app-space-5);
+      }
+      .skeleton {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+        gap: var(--app-space-3);
+      }
+      .skeleton div {
+        aspect-ratio: 3 / 4;
+        border-radius: var(--app-radius-md);
+        background: var(--app-color-surface-2);
+      }
+      .empty {
+        padding: var(--app-space-6) var(--app-space-4);
+        border: 1px dashed var(--app-color-border);
+        border-radius: var(--app-radius-lg);
+        text-align: center;
+      }
+      .empty p {
+        margin-inline: auto;
+      }
+      .empty .actions {
+        justify-content: center;
+      }
+    `,
+  ]
+
+  @state() private _filter: HistoryFilter = ALL_HISTORY
+
+  private readonly _ids = new LiveQueryController(this, () => historyIds(this._filter))
+  private readonly _syncError = new LiveQueryController(this, () => readMeta('lastSyncError'))
+  private readonly _online = new OnlineController(this)
 
   override render() {
+    const ids = this._ids.value
+    const loading = this._ids.status === QueryStatus.PENDING
     return html`
       <h1>History</h1>
-      <p class="lead">Your product shoots and ad graphics will be listed here.</p>
-      ${comingLater('History is coming in a later release of Addreams.')}
+      ${
+        this._online.online && this._syncError.value
+          ? html`<div class="notice" role="status"><p>Couldn't refresh. Showing what's on this device.</p></div>`
+          : ''
+      }
+      <history-filters .filter=${this._filter} @app-history-filter=${this._onFilter}></history-filters>
+      <p class="visually-hidden" role="status">${ids && !loading ? this._count(ids.length) : ''}</p>
+      ${loading || !ids ? this._skeleton() : this._list(ids)}
     `
+  }
+
+  private _skeleton() {
+    return html`<div class="skeleton" aria-hidden="true">
+      ${Array.from({ length: 6 }, () => html`<div></div>`)}
+    </div>`
+  }
+
+  private _list(ids: readonly string[]) {
+    if (ids.length > 0) return html`<history-grid .ids=${ids}></history-grid>`
+    if (isFiltered(this._filter)) {
+      return html`<div class="empty">
+        <p>Nothing matches these filters.</p>
+        <div class="actions">
+          <button class="button button--secondary" type="button" @click=${this._onClear}>
+            Clear filters
+          </button>
+        </div>
+      </div>`
+    }
+    return html`<div class="empty">
+      <p>No generations yet. Create your first one in Product Shoot or Ad Graphic.</p>
+      <div class="actions">
+        <a class="button button--primary" href="/studio/product-shoot">Product Shoot</a>
+        <a class="button button--secondary" href="/studio/ad-graphic">Ad Graphic</a>
+      </div>
+    </div>`
+  }
+
+  private _count(n: number): string {
+    return `${n} ${n === 1 ? 'generation' : 'generations'}`
+  }
+
+  private _setFilter(filter: HistoryFilter): void {
+    this._filter = filter
+    this._ids.setQuery(() => historyIds(filter))
+  }
+
+  private _onFilter(event: AppHistoryFilterEvent): void {
+    this._setFilter(event.detail.filter)
+  }
+
+  private _onClear(): void {
+    this._setFilter(ALL_HISTORY)
   }
 }
 

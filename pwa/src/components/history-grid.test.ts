@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { db } from '../data/db.ts'
+import { makeGeneration } from '../data/testing/fake-api.ts'
+import type { HistoryGrid } from './history-grid.ts'
+import './history-grid.ts'
+
+const mount = async (ids: readonly string[]): Promise<HistoryGrid> => {
+  const el = document.createElement('history-grid')
+  el.ids = ids
+  document.body.append(el)
+  await el.updateComplete
+  return el
+}
+
+const cards = (el: HistoryGrid) => [...(el.shadowRoot?.querySelectorAll('history-card') ?? [])]
+
+const settle = async (el: HistoryGrid, count: number): Promise<void> => {
+  for (let i = 0; i < 50 && cards(el).length < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await el.updateComplete
+  }
+}
+
+describe('<history-grid>', () => {
+  beforeEach(async () => {
+    await Promise.all(db.tables.map((table) => table.clear()))
+  })
+  afterEach(() => {
+    document.body.replaceChildren()
+  })
+
+  it('should render a labelled list of cards that say their place in the whole list', async () => {
+    const generations = [0, 1, 2].map((i) =>
+      makeGeneration({ status: 'succeeded', createdAt: `2026-11-2${i}T10:00:00.000Z` })
+    )
+    await db.generations.bulkPut(generations)
+    const el = await mount(generations.map((g) => g.id))
+    await settle(el, 3)
+    const list = el.shadowRoot?.querySelector('[role="list"]')
+    expect(list?.getAttribute('aria-label')).toBe('Generations')
+    expect(
+      cards(el).map((c) => [c.getAttribute('aria-posinset'), c.getAttribute('aria-setsize')])
+    ).toEqual([
+      ['1', '3'],
+      ['2', '3'],
+      ['3', '3'],
+    ])
+    expect(cards(el)[0]?.getAttribute('role')).toBe('listitem')
+  })
+
+  it('should render only a small window of 10,000 ids', async () => {
+    const ids = Array.from({ length: 10_000 }, () => crypto.randomUUID())
+    const el = await mount(ids)
+    const rendered = el.shadowRoot?.querySelectorAll('[role="listitem"]').length ?? 0
+    expect(rendered).toBeGreaterThan(0)
+    expect(rendered).toBeLessThan(60)
+    expect(el.shadowRoot?.querySelectorAll('*').length).toBeLessThan(100)
+  })
+})

@@ -1,0 +1,209 @@
+import { css, html, LitElement, type PropertyValues } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { repeat } from 'lit/directives/repeat.js'
+import { LiveQueryController } from '../controllers/live-query-controller.ts'
+import { type HistoryItem, historyItems, itemState } from '../data/history.ts'
+import { thumbnailUrl } from '../data/thumbnails.ts'
+import type { HistoryCard } from './history-card.ts'
+import './history-card.ts'
+import { itemLabel } from './history-label.ts'
+import {
+  CARD_INFO_HEIGHT,
+  GRID_GAP,
+  type GridLayout,
+  type GridWindow,
+  gridLayout,
+  targetIndex,
+  visibleWindow,
+} from './history-layout.ts'
+
+interface WindowData {
+  readonly items: ReadonlyMap<string, HistoryItem>
+  /** Object URLs, kept and revoked by data/thumbnails.ts. */
+  readonly thumbnails: ReadonlyMap<string, string>
+}
+
+const loadWindow = async (ids: readonly string[]): Promise<WindowData> => {
+  const [items, thumbnails] = await Promise.all([
+    historyItems(ids),
+    Promise.all(ids.map(async (id) => [id, await thumbnailUrl(id)] as const)),
+  ])
+  return {
+    items: new Map(items.map((item) => [item.id, item])),
+    thumbnails: new Map(thumbnails.filter((t): t is [string, string] => t[1] !== undefined)),
+  }
+}
+
+/**
+ * The History grid, virtualized: it is as tall as all `ids` would be, but renders only the rows
+ * in view plus a small overscan, reading those cards (and their thumbnails) through a live query.
+ * Each card is a link in the tab order; arrow keys, Home and End move between cards and bring
+ * far ones into view first.
+ */
+@customElement('history-grid')
+export class HistoryGrid extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      position: relative;
+    }
+    .list {
+      position: relative;
+    }
+    .window {
+      position: absolute;
+      top: 0;
+      right: 0;
+      left: 0;
+      display: grid;
+    }
+    .pending {
+      border-radius: var(--app-radius-md);
+      background: var(--app-color-surface-2);
+    }
+  `
+
+  /** Every card's id in display order, from `historyIds(filter)`. */
+  @property({ attribute: false }) ids: readonly string[] = []
+
+  @state() private _layout: GridLayout = gridLayout(360)
+  @state() private _window: GridWindow = { start: 0, end: 0 }
+
+  private readonly _cards = new LiveQueryController<WindowData>(this, () => loadWindow([]))
+  private readonly _resize = new ResizeObserver(() => this._measure())
+  private _frame = 0
+  /** The `ids` the current window query was made for; a new array means a new query. */
+  private _queriedIds: readonly string[] = []
+  /** A card to focus once its data has loaded (it was off screen when asked for). */
+  private _focusIndex: number | undefined
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('scroll', this._onScroll, { passive: true })
+    window.addEventListener('resize', this._onScroll, { passive: true })
+    this._resize.observe(this)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('scroll', this._onScroll)
+    window.removeEventListener('resize', this._onScroll)
+    this._resize.disconnect()
+    cancelAnimationFrame(this._frame)
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ids')) this._measure()
+  }
+
+  protected override updated(): void {
+    if (this._focusIndex === undefined) return
+    const card = this.renderRoot.querySelector<HistoryCard>(
+      `history-card[data-index="${this._focusIndex}"]`
+    )
+    if (!card) return
+    this._focusIndex = undefined
+    // A card created in this render has not rendered its link yet.
+    void card.updateComplete.then(() => card.focus())
+  }
+
+  override render() {
+    const { start, end } = this._window
+    const { columns, cardHeight, rowHeight } = this._layout
+    const rows = Math.ceil(this.ids.length / columns)
+    const data = this._cards.value
+    const windowIds = this.ids.slice(start, end)
+    return html`<div
+      class="list"
+      role="list"
+      aria-label="Generations"
+      style="height: ${Math.max(0, rows * rowHeight - GRID_GAP)}px"
+      @keydown=${this._onKeyDown}
+    >
+      <div
+        class="window"
+        role="none"
+        style="transform: translateY(${(start / columns) * rowHeight}px);
+          grid-template-columns: repeat(${columns}, minmax(0, 1fr));
+          grid-auto-rows: ${cardHeight}px;
+          gap: ${GRID_GAP}px;
+          --history-card-info-height: ${CARD_INFO_HEIGHT}px"
+      >
+        ${repeat(
+          windowIds,
+          (id) => id,
+          (id, i) => {
+            const item = data?.items.get(id)
+            if (!item) {
+              return html`<div class="pending" role="listitem" aria-busy="true" aria-label="Loading"></div>`
+            }
+            const state = itemState(item)
+            return html`<history-card
+              role="listitem"
+              aria-posinset=${start + i + 1}
+              aria-setsize=${this.ids.length}
+              data-index=${start + i}
+              .item=${item}
+              .state=${state}
+              .label=${itemLabel(item, state)}
+              .thumbnail=${data?.thumbnails.get(id)}
+            ></history-card>`
+          }
+        )}
+      </div>
+    </div>`
+  }
+
+  /** Moves keyboard focus to card `index`, scrolling it into view and rendering it first. */
+  focusCard(index: number): void {
+    if (index < this._window.start || index >= this._window.end) {
+      const top = this.getBoundingClientRect().top + window.scrollY
+      const row = Math.floor(index / this._layout.columns)
+      window.scrollTo({ top: top + row * this._layout.rowHeight - this._layout.rowHeight / 2 })
+      this._measure()
+    }
+    this._focusIndex = index
+    this.requestUpdate()
+  }
+
+  private _measure(): void {
+    const rect = this.getBoundingClientRect()
+    const layout = rect.width > 0 ? gridLayout(rect.width) : this._layout
+    if (layout.columns !== this._layout.columns || layout.cardWidth !== this._layout.cardWidth) {
+      this._layout = layout
+    }
+    const next = visibleWindow(layout, this.ids.length, rect.top, window.innerHeight)
+    const ids = this.ids
+    const same = next.start === this._window.start && next.end === this._window.end
+    if (same && ids === this._queriedIds) return
+    this._window = next
+    this._queriedIds = ids
+    this._cards.setQuery(() => loadWindow(ids.slice(next.start, next.end)))
+  }
+
+  private readonly _onScroll = (): void => {
+    cancelAnimationFrame(this._frame)
+    this._frame = requestAnimationFrame(() => this._measure())
+  }
+
+  private _onKeyDown(event: KeyboardEvent): void {
+    const card = event
+      .composedPath()
+      .find(
+        (node): node is HTMLElement =>
+          node instanceof HTMLElement && node.localName === 'history-card'
+      )
+    if (!card) return
+    const index = Number(card.dataset.index)
+    const target = targetIndex(event.key, index, this._layout.columns, this.ids.length)
+    if (target === undefined || target === index) return
+    event.preventDefault()
+    this.focusCard(target)
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'history-grid': HistoryGrid
+  }
+}

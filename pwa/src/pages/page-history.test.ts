@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { db } from '../data/db.ts'
+import { writeMeta } from '../data/meta.ts'
+import { makeGeneration } from '../data/testing/fake-api.ts'
+import type { PageHistory } from './page-history.ts'
+import './page-history.ts'
+
+const text = (el: PageHistory): string =>
+  (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+const until = async (el: PageHistory, check: () => boolean): Promise<void> => {
+  for (let i = 0; i < 100 && !check(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await el.updateComplete
+  }
+}
+
+const mount = async (): Promise<PageHistory> => {
+  const el = document.createElement('page-history')
+  document.body.append(el)
+  await el.updateComplete
+  return el
+}
+
+describe('<page-history>', () => {
+  beforeEach(async () => {
+    await Promise.all(db.tables.map((table) => table.clear()))
+  })
+  afterEach(() => {
+    document.body.replaceChildren()
+  })
+
+  it('should invite a first generation, with links to both studios, when History is empty', async () => {
+    const el = await mount()
+    await until(el, () => text(el).includes('No generations yet.'))
+    expect(text(el)).toContain(
+      'No generations yet. Create your first one in Product Shoot or Ad Graphic.'
+    )
+    const links = [...(el.shadowRoot?.querySelectorAll('a') ?? [])].map((a) =>
+      a.getAttribute('href')
+    )
+    expect(links).toEqual(['/studio/product-shoot', '/studio/ad-graphic'])
+  })
+
+  it('should say when nothing matches the filters, and clear them', async () => {
+    await db.generations.put(makeGeneration({ status: 'succeeded' }))
+    const el = await mount()
+    await until(el, () => Boolean(el.shadowRoot?.querySelector('history-grid')))
+    const filters = el.shadowRoot?.querySelector('history-filters')
+    filters?.dispatchEvent(
+      new CustomEvent('app-history-filter', {
+        detail: { filter: { workflow: 'all', state: 'failed-or-canceled' } },
+      })
+    )
+    await until(el, () => text(el).includes('Nothing matches these filters.'))
+    expect(text(el)).toContain('Nothing matches these filters.')
+    const clear = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent?.trim() === 'Clear filters'
+    )
+    clear?.click()
+    await until(el, () => Boolean(el.shadowRoot?.querySelector('history-grid')))
+    expect(el.shadowRoot?.querySelector('history-grid')?.ids).toHaveLength(1)
+  })
+
+  it('should keep the list and say so when the last refresh failed', async () => {
+    await db.generations.put(makeGeneration({ status: 'succeeded' }))
+    await writeMeta('lastSyncError', 'INTERNAL')
+    const el = await mount()
+    await until(el, () => text(el).includes("Couldn't refresh."))
+    expect(text(el)).toContain("Couldn't refresh. Showing what's on this device.")
+    expect(el.shadowRoot?.querySelector('history-grid')).not.toBeNull()
+  })
+})
