@@ -22,6 +22,8 @@ export default defineConfig({
       includeManifestIcons: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg}'],
+        // Install-dialog screenshots are only read by the browser's installer, never offline.
+        globIgnores: ['**/screenshots/**'],
       },
       manifest: {
         id: '/',
@@ -47,6 +49,23 @@ export default defineConfig({
             purpose: 'maskable',
           },
         ],
+        // Shown in the browser's install dialog; made by `npm run screenshots` (docs/screenshots).
+        screenshots: [
+          {
+            src: '/screenshots/landing-narrow.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Addreams: product shots and ad graphics from your phone',
+          },
+        ],
+        // Photos shared from another app open Product Shoot; the service worker answers the POST.
+        share_target: {
+          action: '/share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: 'photos', accept: ['image/*'] }] },
+        },
         shortcuts: [
           {
             name: 'Product Shoot',

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { signUpInContext } from './account.ts'
 import { launchBrowser } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
@@ -12,6 +13,8 @@ describe('the app shell in Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser()
+    // History needs sign-in; offline, the device's stored user opens it.
+    await signUpInContext(browser.context, baseUrl)
     page = await browser.context.newPage()
   })
   afterAll(async () => {

@@ -1,22 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import './app-root.ts'
 import type { AppRoot } from './app-root.ts'
+import { db } from './data/db.ts'
+import { writeMeta } from './data/meta.ts'
 import { emit } from './events.ts'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-/** Waits until the routed page for the current URL is in <main>. */
+/** Waits until the routed page for the current URL is in <main> (first loads import the module). */
 const settled = async (el: AppRoot, tag: string): Promise<HTMLElement> => {
-  for (let i = 0; i < 50; i++) {
-    await el.updateComplete
-    const page = el.shadowRoot?.querySelector('main')?.querySelector<HTMLElement>(tag)
-    if (page) {
-      await (page as HTMLElement & { updateComplete?: Promise<boolean> }).updateComplete
-      return page
-    }
-    await tick()
-  }
-  throw new Error(`<${tag}> never rendered`)
+  const page = await vi.waitFor(
+    async () => {
+      await el.updateComplete
+      const found = el.shadowRoot?.querySelector('main')?.querySelector<HTMLElement>(tag)
+      if (!found) throw new Error(`<${tag}> never rendered`)
+      return found
+    },
+    { timeout: 5000, interval: 10 }
+  )
+  await (page as HTMLElement & { updateComplete?: Promise<boolean> }).updateComplete
+  return page
 }
 
 const mount = async (path: string): Promise<AppRoot> => {
@@ -32,17 +35,43 @@ const navLinks = (el: AppRoot): HTMLAnchorElement[] => {
   return [...(nav?.querySelectorAll('a') ?? [])]
 }
 
+const signInLocally = async (): Promise<void> => {
+  await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
+  await writeMeta('authState', 'signed-in')
+}
+
+/** Waits until the location is `path` (the guard redirects asynchronously). */
+const arrivedAt = async (path: string): Promise<void> => {
+  for (let i = 0; i < 50 && window.location.pathname + window.location.search !== path; i++) {
+    await tick()
+  }
+  expect(window.location.pathname + window.location.search).toBe(path)
+}
+
 describe('<app-root>', () => {
+  beforeEach(async () => {
+    // No server in unit tests: every call fails as if offline, so the stored state decides.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('no network in tests')))
+    )
+    await Promise.all(db.tables.map((table) => table.clear()))
+  })
+
   afterEach(() => {
     document.body.replaceChildren()
+    vi.unstubAllGlobals()
   })
 
   it('should render the skip link, the header with the brand, and main', async () => {
     const el = await mount('/')
     const root = el.shadowRoot
-    const skip = root?.querySelector('a.skip-link')
+    const skip = root?.querySelector<HTMLButtonElement>('header button.skip-link')
     expect(skip?.textContent?.trim()).toBe('Skip to content')
-    expect(skip?.getAttribute('href')).toBe('#main')
+    await settled(el, 'page-landing')
+    skip?.click()
+    const page = root?.querySelector('main page-landing')
+    expect(page?.shadowRoot?.activeElement).toBe(page?.shadowRoot?.querySelector('h1'))
     const brand = root?.querySelector('header a.brand')
     expect(brand?.textContent?.trim()).toBe('Addreams')
     expect(brand?.getAttribute('href')).toBe('/')
@@ -51,9 +80,21 @@ describe('<app-root>', () => {
     await settled(el, 'page-landing')
   })
 
-  it('should label the main navigation and list its four links', async () => {
+  it('should offer Sign in and Get started to a signed-out visitor', async () => {
     const el = await mount('/')
     await settled(el, 'page-landing')
+    const nav = el.shadowRoot?.querySelector('app-nav')?.shadowRoot?.querySelector('nav')
+    expect(nav?.getAttribute('aria-label')).toBe('Account')
+    expect(navLinks(el).map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
+      ['Sign in', '/sign-in'],
+      ['Get started', '/sign-up'],
+    ])
+  })
+
+  it('should label the main navigation and list its four links', async () => {
+    await signInLocally()
+    const el = await mount('/settings')
+    await settled(el, 'page-settings')
     const nav = el.shadowRoot?.querySelector('app-nav')?.shadowRoot?.querySelector('nav')
     expect(nav?.getAttribute('aria-label')).toBe('Main')
     expect(navLinks(el).map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
@@ -62,10 +103,12 @@ describe('<app-root>', () => {
       ['History', '/history'],
       ['Profile', '/profile'],
     ])
-    expect(navLinks(el).some((a) => a.hasAttribute('aria-current'))).toBe(false)
+    const profile = navLinks(el).find((a) => a.textContent?.trim() === 'Profile')
+    expect(profile?.getAttribute('aria-current')).toBe('true')
   })
 
   it('should mark the current page in the navigation', async () => {
+    await signInLocally()
     const el = await mount('/history')
     await settled(el, 'page-history')
     const current = navLinks(el).filter((a) => a.hasAttribute('aria-current'))
@@ -76,6 +119,7 @@ describe('<app-root>', () => {
   })
 
   it('should mark the section, not the page, on a detail page', async () => {
+    await signInLocally()
     const el = await mount('/history/abc')
     const page = await settled(el, 'page-history-detail')
     expect((page as HTMLElement & { generationId: string }).generationId).toBe('abc')
@@ -84,8 +128,9 @@ describe('<app-root>', () => {
   })
 
   it('should route a link click and move focus to the new heading', async () => {
-    const el = await mount('/')
-    await settled(el, 'page-landing')
+    await signInLocally()
+    const el = await mount('/settings')
+    await settled(el, 'page-settings')
     const profile = navLinks(el).find((a) => a.getAttribute('href') === '/profile')
     profile?.click()
     const page = await settled(el, 'page-profile')
@@ -100,15 +145,16 @@ describe('<app-root>', () => {
   })
 
   it('should navigate on app-navigate and go back on popstate', async () => {
-    const el = await mount('/sign-in')
-    const signIn = await settled(el, 'page-sign-in')
-    emit(signIn, 'app-navigate', { path: '/studio/ad-graphic' })
+    await signInLocally()
+    const el = await mount('/settings')
+    const settings = await settled(el, 'page-settings')
+    emit(settings, 'app-navigate', { path: '/studio/ad-graphic' })
     const studio = await settled(el, 'page-studio')
     expect((studio as HTMLElement & { workflow: string }).workflow).toBe('ad-graphic')
     expect(studio.shadowRoot?.querySelector('h1')?.textContent).toBe('Ad Graphic')
     window.history.back()
-    await settled(el, 'page-sign-in')
-    expect(window.location.pathname).toBe('/sign-in')
+    await settled(el, 'page-settings')
+    expect(window.location.pathname).toBe('/settings')
   })
 
   it('should show the not-found page for unknown paths', async () => {
@@ -117,5 +163,74 @@ describe('<app-root>', () => {
     expect(page.shadowRoot?.querySelector('h1')?.textContent).toBe('Page not found.')
     const home = page.shadowRoot?.querySelector('a[href="/"]')
     expect(home?.textContent?.trim()).toBe('Go home')
+  })
+
+  it('should send a signed-out visit to a private page to sign-in, with the way back', async () => {
+    const el = await mount('/profile?tab=1')
+    await settled(el, 'page-sign-in')
+    await arrivedAt('/sign-in?redirect=%2Fprofile%3Ftab%3D1')
+    expect(el.shadowRoot?.querySelector('main page-profile')).toBeNull()
+  })
+
+  it('should send a signed-in user on to the app from the landing and sign-in pages', async () => {
+    await signInLocally()
+    const el = await mount('/')
+    await settled(el, 'page-history')
+    await arrivedAt('/history')
+    el.remove()
+    const again = await mount('/sign-in?redirect=%2Fprofile')
+    await settled(again, 'page-profile')
+    await arrivedAt('/profile')
+  })
+
+  it('should ignore a redirect to another host', async () => {
+    await signInLocally()
+    const el = await mount('/sign-in?redirect=%2F%2Fevil.example')
+    await settled(el, 'page-history')
+    await arrivedAt('/history')
+  })
+
+  it('should show the session-ended screen on a private page once the session expired', async () => {
+    await signInLocally()
+    await writeMeta('authState', 'expired')
+    const el = await mount('/settings')
+    let screen: Element | null | undefined
+    for (let i = 0; i < 50 && !screen; i++) {
+      await tick()
+      await el.updateComplete
+      screen = el.shadowRoot?.querySelector('main page-session-expired')
+    }
+    const root = screen?.shadowRoot
+    expect(root?.querySelector('h1')?.textContent).toBe('Your session has ended.')
+    expect(root?.textContent).toContain('Requests waiting on this device are kept.')
+    const signIn = root?.querySelector('a')
+    expect(signIn?.textContent?.trim()).toBe('Sign in')
+    expect(signIn?.getAttribute('href')).toBe('/sign-in?redirect=%2Fsettings')
+  })
+
+  it('should let an expired user open the sign-in page', async () => {
+    await signInLocally()
+    await writeMeta('authState', 'expired')
+    const el = await mount('/sign-in?redirect=%2Fsettings')
+    await settled(el, 'page-sign-in')
+    expect(window.location.pathname).toBe('/sign-in')
+  })
+
+  it('should show the landing at once and move on when the server confirms a session', async () => {
+    const session = {
+      session: { token: 't' },
+      user: { id: 'u2', name: 'Bo', email: 'bo@example.com' },
+    }
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        url === '/api/auth/get-session'
+          ? Promise.resolve(new Response(JSON.stringify(session)))
+          : Promise.reject(new TypeError('no network in tests'))
+      )
+    )
+    const el = await mount('/')
+    await settled(el, 'page-history')
+    await arrivedAt('/history')
   })
 })

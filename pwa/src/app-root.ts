@@ -1,15 +1,31 @@
-import { css, html, LitElement } from 'lit'
+import { css, html, LitElement, type PropertyValues } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import './components/app-logo.ts'
 import './components/app-nav.ts'
 import './components/app-offline-indicator.ts'
+import './components/app-update-banner.ts'
+import './pages/page-session-expired.ts'
+import { LiveQueryController, QueryStatus } from './controllers/live-query-controller.ts'
+import { type AuthSnapshot, readAuth } from './data/account.ts'
+import { countWaiting } from './data/outbox.ts'
+import { refreshSession } from './data/session.ts'
+import { startSync } from './data/sync-engine.ts'
 import type { AppNavigateEvent } from './events.ts'
-import { Router } from './router.ts'
+import { type RouteMatch, Router, safeRedirect, signInPathFor } from './router.ts'
 import { buttonBase, focusRing, visuallyHidden } from './styles/shared.ts'
 
+/** Pages a signed-in user skips: they go on to the app (or the sign-in `redirect`). */
+const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
+
+const SIGNED_OUT: AuthSnapshot = { user: null, expired: false }
+
+const readAuthOrSignedOut = (): Promise<AuthSnapshot> => readAuth().catch(() => SIGNED_OUT)
+
 /**
- * The app frame: skip link, header with the brand and the main navigation, the offline bar, and
- * `<main>` holding the routed page. Listens for `app-navigate` from anything inside it.
+ * The app frame: skip link, header with the brand and the main navigation, the update and
+ * offline bars, and `<main>` holding the routed page. It keeps signed-out visitors out of pages
+ * that need sign-in, shows the "session ended" screen in their place after a 401, and runs the
+ * sync engine while someone is signed in. Listens for `app-navigate` from anything inside it.
  */
 @customElement('app-root')
 export class AppRoot extends LitElement {
@@ -68,6 +84,8 @@ export class AppRoot extends LitElement {
       }
       main {
         flex: 1;
+      }
+      main.with-tabs {
         padding-bottom: calc(var(--app-nav-height) + env(safe-area-inset-bottom, 0px));
       }
       main:focus {
@@ -96,7 +114,7 @@ export class AppRoot extends LitElement {
         padding: var(--app-space-6) var(--app-space-4);
       }
       @media (min-width: 48em) {
-        main {
+        main.with-tabs {
           padding-bottom: 0;
         }
       }
@@ -105,36 +123,75 @@ export class AppRoot extends LitElement {
 
   @state() private _announcement = ''
 
-  private readonly _router = new Router(this, { announce: (text) => this._announce(text) })
+  private readonly _auth = new LiveQueryController(this, readAuthOrSignedOut)
+  private readonly _waiting = new LiveQueryController(this, countWaiting)
+  private readonly _router = new Router(this, {
+    announce: (text) => this._announce(text),
+    guard: (match, url) => this._guard(match, url),
+  })
+  private _syncingFor: string | undefined
+  private _stopSync: (() => void) | undefined
 
   override connectedCallback(): void {
     super.connectedCallback()
     this.addEventListener('app-navigate', this._onAppNavigate)
+    window.addEventListener('online', this._onOnline)
+    // The stored user opens the app offline; online, the server confirms (or ends) the session.
+    if (navigator.onLine) this._onOnline()
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     this.removeEventListener('app-navigate', this._onAppNavigate)
+    window.removeEventListener('online', this._onOnline)
+    this._stopSyncing()
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed)
+    if (this._auth.status !== QueryStatus.READY) return
+    const userId = this._auth.value?.user?.id
+    if (userId === this._syncingFor) return
+    const signedOut = this._syncingFor !== undefined && userId === undefined
+    this._stopSyncing()
+    if (userId) this._startSyncing(userId)
+    // Signed out elsewhere (another tab, or the account was deleted): leave the private page.
+    if (signedOut && this._router.match.route.needsAuth) this._router.refresh()
+    // The landing page does not wait for the server; when it confirms a session, go on.
+    if (userId && window.location.pathname === '/') this._router.refresh()
   }
 
   override render() {
     return html`
-      <a class="skip-link button button--primary" href="#main" @click=${this._onSkip}>Skip to content</a>
       <div class="top">
         <header>
+          <!-- A button, not a #main link: the target sits in this shadow root, where fragment
+               links (and axe's skip-link check) cannot reach it. Inside the banner, so all content
+               stays in landmarks. -->
+          <button class="skip-link button button--primary" type="button" @click=${this._onSkip}>
+            Skip to content
+          </button>
           <div class="header-inner">
             <a class="brand" href="/"><app-logo></app-logo>Addreams</a>
-            <app-nav .currentPath=${this._router.match.pathname}></app-nav>
+            <app-nav
+              .currentPath=${this._router.match.pathname}
+              .signedIn=${Boolean(this._auth.value?.user)}
+            ></app-nav>
           </div>
         </header>
-        <app-offline-indicator .waiting=${0}></app-offline-indicator>
+        <app-update-banner></app-update-banner>
+        <app-offline-indicator .waiting=${this._waiting.value ?? 0}></app-offline-indicator>
       </div>
-      <main id="main" tabindex="-1">${this._renderPage()}</main>
+      <main id="main" class=${this._auth.value?.user ? 'with-tabs' : ''} tabindex="-1">${this._renderPage()}</main>
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
     `
   }
 
   private _renderPage() {
+    if (this._auth.value?.expired && this._router.match.route.needsAuth) {
+      const { pathname, search } = window.location
+      return html`<page-session-expired .returnTo=${pathname + search}></page-session-expired>`
+    }
     if (this._router.loadFailed) {
       return html`<div class="load-failed" role="alert">
         <p>This page couldn't be loaded. Check your connection and try again.</p>
@@ -149,6 +206,39 @@ export class AppRoot extends LitElement {
     )
   }
 
+  /** Where this visit goes instead of `match`, if anywhere (product.md §9). */
+  private async _guard(match: RouteMatch, url: URL): Promise<string | undefined> {
+    let auth = await readAuthOrSignedOut()
+    // The landing page is not held up by the network; the background check moves it on later.
+    const gated =
+      match.route.needsAuth || (ENTRY_PATHS.has(match.pathname) && match.pathname !== '/')
+    if (!auth.user && gated && navigator.onLine) {
+      // A social sign-in comes back with a cookie but nothing stored yet.
+      await refreshSession().catch(() => undefined)
+      auth = await readAuthOrSignedOut()
+    }
+    if (match.route.needsAuth && !auth.user) return signInPathFor(url)
+    if (!auth.user || auth.expired || !ENTRY_PATHS.has(match.pathname)) return undefined
+    const target =
+      match.pathname === '/' ? '/history' : safeRedirect(url.searchParams.get('redirect'))
+    return ENTRY_PATHS.has(new URL(target, url).pathname) ? '/history' : target
+  }
+
+  private _startSyncing(userId: string): void {
+    this._syncingFor = userId
+    try {
+      this._stopSync = startSync()
+    } catch (error) {
+      console.error(error)
+    }
+  }
+
+  private _stopSyncing(): void {
+    this._stopSync?.()
+    this._stopSync = undefined
+    this._syncingFor = undefined
+  }
+
   private async _announce(text: string): Promise<void> {
     // Clear first so that the same text twice in a row is still announced.
     this._announcement = ''
@@ -156,12 +246,15 @@ export class AppRoot extends LitElement {
     this._announcement = text
   }
 
-  private _onSkip(event: Event): void {
-    event.preventDefault()
+  private _onSkip(): void {
     const main = this.renderRoot.querySelector('main')
     const heading = this._router.page?.shadowRoot?.querySelector('h1')
     if (heading) heading.setAttribute('tabindex', '-1')
     ;(heading ?? main)?.focus()
+  }
+
+  private readonly _onOnline = (): void => {
+    void refreshSession().catch(() => undefined)
   }
 
   private readonly _onAppNavigate = (event: AppNavigateEvent): void => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { documentTitle, isRoutableLink, matchRoute, notFoundRoute, routes } from './router.ts'
+import {
+  documentTitle,
+  isRoutableLink,
+  matchRoute,
+  notFoundRoute,
+  routes,
+  safeRedirect,
+  signInPathFor,
+} from './router.ts'
 
 describe('matchRoute', () => {
   it.each([
@@ -53,7 +61,7 @@ describe('matchRoute', () => {
 
   it('should mark only the app pages as needing sign-in', () => {
     const open = routes.filter((r) => !r.needsAuth).map((r) => r.pattern)
-    expect(open).toEqual(['/', '/sign-in', '/sign-up'])
+    expect(open).toEqual(['/', '/sign-in', '/sign-up', '/privacy', '/terms'])
     expect(notFoundRoute.needsAuth).toBe(false)
   })
 
@@ -106,5 +114,28 @@ describe('isRoutableLink', () => {
     ['mailto', { href: 'mailto:help@example.com' }],
   ])('should leave %s to the browser', (_what, attrs) => {
     expect(isRoutableLink(link(attrs), here)).toBe(false)
+  })
+})
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/profile', '/profile'],
+    ['/history/abc?x=1', '/history/abc?x=1'],
+    ['//evil.example/path', '/history'],
+    ['/\\evil.example', '/history'],
+    ['https://evil.example/', '/history'],
+    ['history', '/history'],
+    ['', '/history'],
+    [null, '/history'],
+  ])('should turn %s into %s', (value, expected) => {
+    expect(safeRedirect(value)).toBe(expected)
+  })
+})
+
+describe('signInPathFor', () => {
+  it('should carry the path and query as an encoded redirect', () => {
+    expect(signInPathFor(new URL('http://localhost/history/a?b=1'))).toBe(
+      '/sign-in?redirect=%2Fhistory%2Fa%3Fb%3D1'
+    )
   })
 })

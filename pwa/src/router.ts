@@ -11,7 +11,7 @@ export interface Route {
   readonly tag: string
   /** Page name, used for `document.title` and the navigation announcement. */
   readonly title: string
-  /** Whether the page is only for signed-in users (enforced once sign-in exists). */
+  /** Whether the page is only for signed-in users (the app frame's guard sends others to sign-in). */
   readonly needsAuth: boolean
   /** Loads the module that defines `tag`. */
   readonly load: () => Promise<unknown>
@@ -93,6 +93,20 @@ export const routes: readonly Route[] = [
     needsAuth: true,
     load: () => import('./pages/page-settings.ts'),
   },
+  {
+    pattern: '/privacy',
+    tag: 'page-privacy',
+    title: 'Privacy',
+    needsAuth: false,
+    load: () => import('./pages/page-privacy.ts'),
+  },
+  {
+    pattern: '/terms',
+    tag: 'page-terms',
+    title: 'Terms',
+    needsAuth: false,
+    load: () => import('./pages/page-terms.ts'),
+  },
 ]
 
 /** What every path that matches no route gets. */
@@ -158,9 +172,25 @@ export const isRoutableLink = (anchor: HTMLAnchorElement, current: URL): boolean
   return !(samePage && url.hash !== '')
 }
 
+/**
+ * Where to go after sign-in: the `redirect` value when it is a path on this origin (one leading
+ * `/`, not `//` or `/\`, which browsers read as another host), otherwise `/history`.
+ */
+export const safeRedirect = (value: string | null | undefined): string =>
+  value && /^\/(?![/\\])/.test(value) ? value : '/history'
+
+/** The sign-in page that returns to `url` (path and query) afterwards. */
+export const signInPathFor = (url: URL): string =>
+  `/sign-in?redirect=${encodeURIComponent(url.pathname + url.search)}`
+
 interface RouterOptions {
   /** Called with the page name after each navigation, for a polite live region. */
   announce?: (text: string) => void
+  /**
+   * Decides, before the page loads, whether this visit goes elsewhere instead (e.g. to sign-in);
+   * returns that path, or undefined to show the page.
+   */
+  guard?: (match: RouteMatch, url: URL) => Promise<string | undefined>
 }
 
 let activeRouter: Router | undefined
@@ -226,11 +256,24 @@ export class Router implements ReactiveController {
     void this._show(true)
   }
 
+  /** Runs the guard and shows the current URL's page again (e.g. after signing out). */
+  refresh(): void {
+    void this._show(false)
+  }
+
   private async _show(moveFocus: boolean): Promise<void> {
     const seq = ++this._seq
-    const match = matchRoute(window.location.pathname)
+    const url = new URL(window.location.href)
+    const match = matchRoute(url.pathname)
     this.match = match
     this._host.requestUpdate()
+    const redirect = await this._options.guard?.(match, url)
+    if (seq !== this._seq) return
+    if (redirect !== undefined) {
+      window.history.replaceState(null, '', redirect)
+      void this._show(moveFocus)
+      return
+    }
     try {
       await match.route.load()
     } catch (error) {

@@ -46,7 +46,8 @@ const currentFor = (link: NavLink, path: string): 'page' | 'true' | undefined =>
 }
 
 /**
- * The main navigation: a bottom tab bar on phones and a row of links from 48em (768 px) up.
+ * The main navigation: a bottom tab bar on phones and a row of links from 48em (768 px) up. A
+ * signed-out visitor gets "Sign in" and "Get started" in the header instead.
  *
  * @cssproperty --app-nav-bg - Background of the bottom tab bar. Defaults to `--app-color-surface`.
  */
@@ -160,13 +161,47 @@ export class AppNav extends LitElement {
           background: var(--app-color-primary-soft);
         }
       }
+      nav.entry {
+        position: static;
+        display: flex;
+        gap: var(--app-space-2);
+        padding: 0;
+        border: 0;
+        background: none;
+      }
+      .entry a {
+        flex-direction: row;
+        min-height: var(--app-touch-target);
+        padding: 0 var(--app-space-3);
+        border-radius: var(--app-radius-pill);
+        font-size: var(--app-font-size-sm);
+        color: var(--app-color-primary);
+      }
+      .entry a.primary,
+      .entry a.primary[aria-current] {
+        background: var(--app-color-primary);
+        color: var(--app-color-on-primary);
+      }
+      .entry a:focus-visible {
+        outline-offset: var(--app-focus-ring-offset);
+      }
     `,
   ]
 
   /** The current `location.pathname`; decides which link is marked current. */
   @property() currentPath = '/'
+  /** Whether someone is signed in: the app's sections, or else the way in. */
+  @property({ type: Boolean }) signedIn = false
 
   override render() {
+    if (!this.signedIn) {
+      return html`<nav class="entry" aria-label="Account">
+        <a href="/sign-in" aria-current=${this.currentPath === '/sign-in' ? 'page' : nothing}>Sign in</a>
+        <a class="primary" href="/sign-up" aria-current=${this.currentPath === '/sign-up' ? 'page' : nothing}>
+          Get started
+        </a>
+      </nav>`
+    }
     return html`<nav aria-label="Main">
       <ul>
         ${LINKS.map(

@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit'
 import { customElement } from 'lit/decorators.js'
 import '../components/app-illustration.ts'
+import '../components/app-install-button.ts'
 import '../components/app-logo.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 import { WORKFLOWS, type Workflow } from '../workflows.ts'
@@ -130,7 +131,7 @@ export class PageLanding extends LitElement {
         font-size: var(--app-font-size-xl);
       }
       .offline p {
-        margin: 0;
+        margin: 0 0 var(--app-space-3);
         color: var(--app-color-text-muted);
       }
       .offline svg {
@@ -156,6 +157,16 @@ export class PageLanding extends LitElement {
       }
       footer strong {
         color: var(--app-color-text);
+      }
+      footer nav {
+        display: flex;
+        gap: var(--app-space-2);
+      }
+      footer nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--app-touch-target);
+        padding: 0 var(--app-space-2);
       }
       @media (min-width: 48em) {
         :host {
@@ -241,6 +252,7 @@ export class PageLanding extends LitElement {
             Addreams is an app you can install. Once it has loaded, it opens offline, and requests
             you make without a connection wait on your device until you're back online.
           </p>
+          <app-install-button ios-hint></app-install-button>
         </div>
       </section>
 
@@ -249,6 +261,10 @@ export class PageLanding extends LitElement {
         <strong>Addreams</strong>
         <span>Product shots and ad graphics, made with Qwen image models.</span>
         <span>Version ${__APP_VERSION__}</span>
+        <nav aria-label="Legal">
+          <a href="/privacy">Privacy</a>
+          <a href="/terms">Terms</a>
+        </nav>
       </footer>
     `
   }

@@ -1,19 +1,159 @@
-import { html, LitElement } from 'lit'
-import { customElement } from 'lit/decorators.js'
-import { comingLater, focusRing, pageStyles } from '../styles/shared.ts'
+import { css, html, LitElement } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import '../components/app-change-password.ts'
+import '../components/app-delete-account.ts'
+import '../components/app-profile-credits.ts'
+import '../components/app-session-list.ts'
+import { askDialog } from '../components/app-dialog.ts'
+import { formatDateTime, profileSectionStyles } from '../components/profile-styles.ts'
+import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
+import { OnlineController } from '../controllers/online-controller.ts'
+import { type KnownProfile, loadProfile, readProfile } from '../data/account.ts'
+import { unsentEntries } from '../data/outbox.ts'
+import { signOut } from '../data/session.ts'
+import { navigate } from '../router.ts'
+import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 
-/** `/profile`: account, credits and sessions. Not built yet; it links to Settings. */
+const unsentTitle = (n: number): string =>
+  n === 1 ? "1 request hasn't been sent yet." : `${n} requests haven't been sent yet.`
+
+/**
+ * `/profile` (product.md §9.3): account, credits and their history, signed-in devices, password,
+ * account deletion and sign-out. Offline it shows the last known values "as of" their time, and
+ * the parts that need the server say so.
+ */
 @customElement('page-profile')
 export class PageProfile extends LitElement {
-  static override styles = [pageStyles, focusRing]
+  static override styles = [
+    pageStyles,
+    buttonBase,
+    focusRing,
+    profileSectionStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .chip {
+        display: inline-block;
+        margin-left: var(--app-space-2);
+        padding: 0 var(--app-space-2);
+        border-radius: var(--app-radius-pill);
+        background: var(--app-color-primary-soft);
+        color: var(--app-color-primary);
+        font-size: var(--app-font-size-sm);
+        font-weight: var(--app-font-weight-bold);
+      }
+      .skeleton {
+        height: 6rem;
+        margin-bottom: var(--app-space-4);
+        border-radius: var(--app-radius-lg);
+        background: var(--app-color-surface-2);
+      }
+    `,
+  ]
+
+  @state() private _loadFailed = false
+
+  private readonly _online = new OnlineController(this)
+  private readonly _profile = new LiveQueryController(this, readProfile)
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    void this._refresh()
+  }
 
   override render() {
+    const known = this._profile.value
     return html`
       <h1>Profile</h1>
-      <p class="lead">Your account, credits and signed-in devices will be shown here.</p>
-      ${comingLater('Your profile is coming in a later release of Addreams.')}
-      <p><a href="/settings">Settings</a></p>
+      ${known ? this._renderKnown(known) : this._renderMissing()}
+      <section aria-labelledby="devices">
+        <h2 id="devices">Signed-in devices</h2>
+        <app-session-list .online=${this._online.online}></app-session-list>
+      </section>
+      <section aria-labelledby="password">
+        <h2 id="password">Change password</h2>
+        <app-change-password
+          .online=${this._online.online}
+          @app-password-changed=${this._onPasswordChanged}
+        ></app-change-password>
+      </section>
+      <section aria-labelledby="danger">
+        <h2 id="danger">Delete account</h2>
+        <app-delete-account .online=${this._online.online}></app-delete-account>
+      </section>
+      <div class="actions">
+        <a class="button button--secondary" href="/settings">Settings</a>
+        <button class="button button--primary" type="button" @click=${this._onSignOut}>Sign out</button>
+      </div>
     `
+  }
+
+  private _renderMissing() {
+    if (this._loadFailed && this._profile.status === QueryStatus.READY) {
+      return html`<div role="alert">
+        <p>Couldn't load your profile.</p>
+        <button class="button button--secondary" type="button" @click=${this._refresh}>Retry</button>
+      </div>`
+    }
+    return html`<div aria-hidden="true"><div class="skeleton"></div><div class="skeleton"></div></div>`
+  }
+
+  private _renderKnown({ profile, at }: KnownProfile) {
+    const asOf = this._online.online ? '' : formatDateTime(at)
+    return html`
+      <section aria-labelledby="account">
+        <h2 id="account">Account</h2>
+        <p>
+          <strong>${profile.user.name}</strong>
+          <span class="chip">${profile.accountType === 'paid' ? 'Paid' : 'Free'}</span><br />
+          ${profile.user.email}
+        </p>
+        <p class="muted">Email addresses are not verified yet.</p>
+      </section>
+      <section aria-labelledby="credits">
+        <h2 id="credits">Credits</h2>
+        <app-profile-credits
+          .balances=${profile.balances}
+          .asOf=${asOf}
+          .online=${this._online.online}
+        ></app-profile-credits>
+      </section>
+    `
+  }
+
+  private async _refresh(): Promise<void> {
+    if (!navigator.onLine) {
+      this._loadFailed = true
+      return
+    }
+    this._loadFailed = false
+    try {
+      await loadProfile()
+    } catch {
+      this._loadFailed = true
+    }
+  }
+
+  private _onPasswordChanged(): void {
+    this.renderRoot.querySelector('app-session-list')?.reload()
+  }
+
+  private async _onSignOut(): Promise<void> {
+    const unsent = (await unsentEntries()).length
+    if (unsent > 0) {
+      const answer = await askDialog({
+        title: unsentTitle(unsent),
+        body: 'Signing out deletes them from this device.',
+        actions: [
+          { label: 'Cancel', value: 'cancel' },
+          { label: 'Sign out anyway', value: 'sign-out', kind: 'danger' },
+        ],
+      })
+      if (answer !== 'sign-out') return
+    }
+    await signOut()
+    navigate('/', { replace: true })
   }
 }
 

@@ -1,17 +1,20 @@
 import { html, LitElement } from 'lit'
 import { customElement } from 'lit/decorators.js'
-import { comingLater, focusRing, pageStyles } from '../styles/shared.ts'
+import '../components/app-auth-form.ts'
+import { focusRing, pageStyles } from '../styles/shared.ts'
 
-/** `/sign-in`: signing in. Not built yet; it says so. */
+/** `/sign-in`: email and password (and social providers when enabled); back to `redirect` after. */
 @customElement('page-sign-in')
 export class PageSignIn extends LitElement {
   static override styles = [pageStyles, focusRing]
 
   override render() {
+    const redirect = new URLSearchParams(window.location.search).get('redirect')
+    const signUp = redirect ? `/sign-up?redirect=${encodeURIComponent(redirect)}` : '/sign-up'
     return html`
       <h1>Sign in</h1>
-      ${comingLater('Signing in is coming in a later release of Addreams.')}
-      <p>New to Addreams? <a href="/sign-up">Create an account</a></p>
+      <app-auth-form mode="sign-in" .redirect=${redirect}></app-auth-form>
+      <p>New to Addreams? <a href=${signUp}>Create an account</a></p>
     `
   }
 }

@@ -1,17 +1,20 @@
 import { html, LitElement } from 'lit'
 import { customElement } from 'lit/decorators.js'
-import { comingLater, focusRing, pageStyles } from '../styles/shared.ts'
+import '../components/app-auth-form.ts'
+import { focusRing, pageStyles } from '../styles/shared.ts'
 
-/** `/sign-up`: creating an account. Not built yet; it says so. */
+/** `/sign-up`: creating an account; back to `redirect` (or History) after. */
 @customElement('page-sign-up')
 export class PageSignUp extends LitElement {
   static override styles = [pageStyles, focusRing]
 
   override render() {
+    const redirect = new URLSearchParams(window.location.search).get('redirect')
+    const signIn = redirect ? `/sign-in?redirect=${encodeURIComponent(redirect)}` : '/sign-in'
     return html`
       <h1>Create account</h1>
-      ${comingLater('Creating an account is coming in a later release of Addreams.')}
-      <p>Already have an account? <a href="/sign-in">Sign in</a></p>
+      <app-auth-form mode="sign-up" .redirect=${redirect}></app-auth-form>
+      <p>Already have an account? <a href=${signIn}>Sign in</a></p>
     `
   }
 }

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import { signUpInContext } from './account.ts'
+import { launchBrowser } from './browser.ts'
+
+const baseUrl = inject('baseUrl')
+const url = (path: string) => new URL(path, baseUrl).toString()
+
+const stepTitle = (page: Page) => page.locator('page-studio h2#step-title')
+const primary = (page: Page) => page.locator('page-studio .bar .primary')
+/** The result view's state text; empty while the view is not there. */
+const resultState = (page: Page) =>
+  page
+    .locator('page-studio studio-result [role="status"]')
+    .first()
+    .textContent({ timeout: 2_000 })
+    .catch(() => '')
+
+/**
+ * POST /api/generations requests that reached the server, from every page and the service worker
+ * of `context` (attempts made offline fail before leaving the browser).
+ */
+const countCreates = (context: BrowserContext) => {
+  const seen: string[] = []
+  context.on('requestfinished', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/generations') {
+      seen.push(request.headers()['idempotency-key'] ?? '')
+    }
+  })
+  return seen
+}
+
+/** The server's view: generations and generation debits of the signed-in user. */
+const serverState = async (context: BrowserContext) => {
+  const generations = (await (await context.request.get(url('/api/generations'))).json()) as {
+    items: { id: string }[]
+  }
+  const ledger = (await (await context.request.get(url('/api/credits/ledger'))).json()) as {
+    items: { reason: string; delta: number; generationId: string | null }[]
+  }
+  return {
+    generations: generations.items.map((g) => g.id),
+    debits: ledger.items.filter((e) => e.reason === 'generation'),
+  }
+}
+
+/** The outbox as stored in IndexedDB, read with raw IndexedDB (no test hooks in the app). */
+const storedOutbox = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ id: string; state: string; prompt: unknown }[]>((resolve, reject) => {
+        const open = indexedDB.open('addreams')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const all = open.result.transaction('outbox').objectStore('outbox').getAll()
+          all.onerror = () => reject(all.error)
+          all.onsuccess = () => {
+            open.result.close()
+            resolve(
+              (all.result as { id: string; state: string; request?: { prompt: unknown } }[]).map(
+                (e) => ({ id: e.id, state: e.state, prompt: e.request?.prompt })
+              )
+            )
+          }
+        }
+      })
+  )
+
+/** A card's stored thumbnail, read with raw IndexedDB. */
+const storedThumbnail = (page: Page, id: string) =>
+  page.evaluate(
+    (id) =>
+      new Promise<{ source: unknown; type: string; longest: number } | null>((resolve, reject) => {
+        const open = indexedDB.open('addreams')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const get = open.result.transaction('thumbnails').objectStore('thumbnails').get(id)
+          get.onerror = () => reject(get.error)
+          get.onsuccess = () => {
+            open.result.close()
+            const t = get.result as
+              | { source?: string; blob: Blob; width: number; height: number }
+              | undefined
+            resolve(
+              t
+                ? { source: t.source, type: t.blob.type, longest: Math.max(t.width, t.height) }
+                : null
+            )
+          }
+        }
+      }),
+    id
+  )
+
+/**
+ * Walks the Ad Graphic studio to Review, online, once the balance is known and the service worker
+ * controls the page (an installed app; going offline mid-install would leave none).
+ */
+const openReview = async (page: Page, prompt: string) => {
+  await page.goto(url('/studio/ad-graphic'))
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 15_000,
+    })
+    .toBe(true)
+  await expect.poll(() => stepTitle(page).textContent(), { timeout: 15_000 }).toBe('Describe')
+  await page.locator('studio-text-field#prompt textarea').fill(prompt)
+  await primary(page).click()
+  await expect.poll(() => stepTitle(page).textContent()).toBe('Format')
+  await primary(page).click()
+  await expect.poll(() => stepTitle(page).textContent()).toBe('Review')
+  await expect
+    .poll(async () => (await primary(page).textContent())?.trim(), { timeout: 15_000 })
+    .toBe('Generate · 1 credit')
+}
+
+/** Goes offline and taps Queue; the request waits on the device. */
+const queueOffline = async (context: BrowserContext, page: Page) => {
+  await context.setOffline(true)
+  await expect
+    .poll(async () => (await primary(page).textContent())?.trim())
+    .toBe('Queue · 1 credit')
+  await primary(page).click()
+  await expect.poll(() => resultState(page)).toContain('Waiting to send')
+  const [entry] = await storedOutbox(page)
+  if (!entry) throw new Error('nothing was queued')
+  return entry
+}
+
+describe('the outbox in Chromium against the real Worker', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined
+
+  afterEach(async () => {
+    await browser?.close()
+    browser = undefined
+  })
+
+  it('should send a request queued offline exactly once when the connection returns', async () => {
+    browser = await launchBrowser()
+    const { context } = browser
+    await signUpInContext(context, baseUrl)
+    const creates = countCreates(context)
+    const page = await context.newPage()
+    await openReview(page, 'Fresh bread on a rustic table')
+    const entry = await queueOffline(context, page)
+    expect(creates).toEqual([])
+
+    await context.setOffline(false)
+    await expect
+      .poll(async () => (await serverState(context)).generations, { timeout: 20_000 })
+      .toEqual([entry.id])
+    await expect.poll(() => storedOutbox(page)).toEqual([])
+    const { debits } = await serverState(context)
+    expect(debits.map((d) => [d.generationId, d.delta])).toEqual([[entry.id, -1]])
+    expect(creates).toEqual([entry.id])
+
+    // Once ready, the card gets a thumbnail of image 0, and the service worker keeps the image.
+    await expect.poll(() => resultState(page), { timeout: 60_000 }).toContain('Ready')
+    await expect
+      .poll(() => storedThumbnail(page, entry.id), { timeout: 30_000 })
+      .toMatchObject({ source: 'image', type: expect.stringMatching(/^image\/(webp|jpeg)$/) })
+    expect((await storedThumbnail(page, entry.id))?.longest).toBeLessThanOrEqual(320)
+    await expect
+      .poll(() =>
+        page.evaluate(async (id) => {
+          const cache = await caches.open('addreams-images')
+          return (await cache.match(`/api/generations/${id}/images/0`))?.status
+        }, entry.id)
+      )
+      .toBe(200)
+  })
+
+  it('should send a queued request once when two tabs come back online together', async () => {
+    browser = await launchBrowser()
+    const { context } = browser
+    await signUpInContext(context, baseUrl)
+    const creates = countCreates(context)
+    const studio = await context.newPage()
+    const history = await context.newPage()
+    await history.goto(url('/history'))
+    await openReview(studio, 'A lemonade stand at noon')
+    const entry = await queueOffline(context, studio)
+    await expect.poll(() => history.getByText('Waiting to send').count()).toBeGreaterThan(0)
+
+    await context.setOffline(false)
+    await expect
+      .poll(async () => (await serverState(context)).generations, { timeout: 20_000 })
+      .toEqual([entry.id])
+    await expect.poll(() => storedOutbox(history)).toEqual([])
+    // Both tabs (and the service worker) flush on `online`; the Web Lock lets one send.
+    await history.reload()
+    await studio.reload()
+    await expect.poll(() => storedOutbox(studio)).toEqual([])
+    expect(creates).toEqual([entry.id])
+    expect((await serverState(context)).debits).toHaveLength(1)
+  })
+
+  it('should pause a queued request on 401 and send it after signing in again', async () => {
+    browser = await launchBrowser()
+    const { context } = browser
+    const account = await signUpInContext(context, baseUrl)
+    const creates = countCreates(context)
+    const page = await context.newPage()
+    await openReview(page, 'Sneakers on a skateboard')
+    const entry = await queueOffline(context, page)
+    // The session ends on the server while the request waits on the device.
+    const out = await context.request.post(url('/api/auth/sign-out'), {
+      headers: { origin: baseUrl },
+      data: {},
+    })
+    expect(out.ok()).toBe(true)
+
+    await context.setOffline(false)
+    // The 401 pauses the request; the frame asks to sign in again (product.md §9.7).
+    await expect
+      .poll(() => page.getByText('Your session has ended.').isVisible(), { timeout: 20_000 })
+      .toBe(true)
+    await expect
+      .poll(() => storedOutbox(page))
+      .toEqual([{ id: entry.id, state: 'paused', prompt: 'Sneakers on a skateboard' }])
+    // The one attempt got its 401 and nothing was retried while the session was gone.
+    expect(creates).toEqual([entry.id])
+
+    await page.getByRole('link', { name: 'Sign in' }).click()
+    await page.locator('app-auth-form #email').fill(account.email)
+    await page.locator('app-auth-form #password').fill(account.password)
+    await page.locator('app-auth-form button[type="submit"]').click()
+    await expect
+      .poll(async () => (await serverState(context)).generations, { timeout: 20_000 })
+      .toEqual([entry.id])
+    expect((await serverState(context)).debits).toHaveLength(1)
+    await expect.poll(() => storedOutbox(page)).toEqual([])
+    expect(creates).toEqual([entry.id, entry.id])
+  })
+
+  it('should show "Not sent" on the card and keep the inputs when the credits ran out', async () => {
+    browser = await launchBrowser()
+    const { context } = browser
+    await signUpInContext(context, baseUrl)
+    const page = await context.newPage()
+    await openReview(page, 'A neon sign for a noodle bar')
+    await context.setOffline(true)
+    // Another device spends the last credit while this one is offline.
+    const spent = await context.request.post(url('/api/generations'), {
+      headers: { origin: baseUrl, 'idempotency-key': randomUUID() },
+      multipart: {
+        request: JSON.stringify({ workflow: 'ad-graphic', prompt: 'Elsewhere', n: 1 }),
+      },
+    })
+    expect(spent.status()).toBe(202)
+    const entry = await queueOffline(context, page)
+
+    await context.setOffline(false)
+    await expect
+      .poll(() => resultState(page), { timeout: 20_000 })
+      .toContain("Not sent: you don't have enough ad graphic credits. Nothing was charged.")
+    expect(await storedOutbox(page)).toEqual([
+      { id: entry.id, state: 'rejected', prompt: 'A neon sign for a noodle bar' },
+    ])
+    const { generations, debits } = await serverState(context)
+    expect(generations).not.toContain(entry.id)
+    expect(debits).toHaveLength(1)
+  })
+})

@@ -1,0 +1,130 @@
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { signUpInContext } from './account.ts'
+import { axeViolations } from './axe.ts'
+import { launchBrowser } from './browser.ts'
+import { createGeneration, renderedCards, settledStatus } from './history-helpers.ts'
+import { makePng } from './png.ts'
+
+const baseUrl = inject('baseUrl')
+const at = (p: string) => new URL(p, baseUrl).toString()
+/** Set by `npm run screenshots`: one PNG per screen goes there (docs/screenshots). */
+const screenshotsDir = process.env.SCREENSHOTS_DIR
+  ? path.resolve(process.env.SCREENSHOTS_DIR)
+  : undefined
+
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 })
+const heading = (page: Page) => page.locator('main h1').first()
+const stepTitle = (page: Page) => page.locator('page-studio h2#step-title')
+const primary = (page: Page) => page.locator('page-studio .bar .primary')
+
+/** Checks the screen with axe and, when asked for, saves it at phone size. */
+const screen = async (page: Page, name: string) => {
+  // Let transitions and late images settle so the picture and axe see the final state.
+  await page.evaluate(() => document.fonts.ready)
+  await page.waitForLoadState('networkidle')
+  expect(await axeViolations(page), name).toEqual([])
+  if (screenshotsDir) await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) })
+}
+
+describe('every screen at 390 × 844', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  let page: Page
+
+  beforeAll(async () => {
+    if (screenshotsDir) await mkdir(screenshotsDir, { recursive: true })
+    browser = await launchBrowser()
+    page = await browser.context.newPage()
+  })
+  afterAll(async () => {
+    await browser.close()
+  })
+
+  it.each([
+    ['landing', '/', 'Studio-quality product shots and ads, straight from your phone.'],
+    ['sign-in', '/sign-in', 'Sign in'],
+    ['sign-up', '/sign-up', 'Create account'],
+    ['privacy', '/privacy', 'Privacy'],
+    ['terms', '/terms', 'Terms'],
+  ])('should show the signed-out %s screen without axe violations', async (name, p, title) => {
+    await page.goto(at(p))
+    await poll(() => heading(page).textContent()).toBe(title)
+    await screen(page, name)
+  })
+
+  it('should show both steps of each studio without axe violations', async () => {
+    await signUpInContext(browser.context, baseUrl)
+    await page.goto(at('/studio/product-shoot'))
+    await poll(() => stepTitle(page).textContent()).toBe('Photos')
+    await screen(page, 'studio-product-shoot-1')
+    await page.locator('studio-photo-picker input[multiple]').setInputFiles({
+      name: 'mug.png',
+      mimeType: 'image/png',
+      buffer: makePng(640, 480),
+    })
+    await poll(() => page.getByText('Image 1', { exact: true }).isVisible()).toBe(true)
+    await primary(page).click()
+    await poll(() => stepTitle(page).textContent()).toBe('Direction')
+    await screen(page, 'studio-product-shoot-2')
+
+    await page.goto(at('/studio/ad-graphic'))
+    await poll(() => stepTitle(page).textContent()).toBe('Describe')
+    await screen(page, 'studio-ad-graphic-1')
+    await page.locator('studio-text-field#prompt textarea').fill('A summer sale ad for lemon soda')
+    await primary(page).click()
+    await poll(() => stepTitle(page).textContent()).not.toBe('Describe')
+    await screen(page, 'studio-ad-graphic-2')
+  })
+
+  it('should show History empty, with items, and a detail without axe violations', async () => {
+    await page.goto(at('/history'))
+    await poll(() => page.getByText('No generations yet.', { exact: false }).isVisible()).toBe(true)
+    await screen(page, 'history-empty')
+
+    const id = await createGeneration(page, 'ad-graphic', 'A summer sale ad for lemon soda')
+    expect(await settledStatus(page, id)).toBe('succeeded')
+    await page.reload()
+    await poll(async () => (await renderedCards(page)).some((c) => c.thumbnailLoaded)).toBe(true)
+    await screen(page, 'history')
+
+    await page.goto(at(`/history/${id}`))
+    await poll(() =>
+      page
+        .locator('page-history-detail img')
+        .first()
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+    ).toBe(true)
+    await screen(page, 'history-detail')
+  })
+
+  it.each([
+    ['profile', '/profile', 'Profile'],
+    ['settings', '/settings', 'Settings'],
+    ['not-found', '/no-such-page', 'Page not found.'],
+  ])('should show the signed-in %s screen without axe violations', async (name, p, title) => {
+    await page.goto(at(p))
+    await poll(() => heading(page).textContent()).toBe(title)
+    if (name === 'profile') {
+      await poll(() => page.getByText('This device').isVisible()).toBe(true)
+      await poll(() => page.getByText('Welcome credit').first().isVisible()).toBe(true)
+    }
+    await screen(page, name)
+  })
+
+  it('should show the session-ended screen without axe violations', async () => {
+    await page.goto(at('/history'))
+    await poll(() => heading(page).textContent()).toMatch(/History/)
+    await page.evaluate(() =>
+      fetch('/api/auth/sign-out', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    )
+    await page.reload()
+    await poll(() => heading(page).textContent()).toBe('Your session has ended.')
+    await screen(page, 'session-expired')
+  })
+})

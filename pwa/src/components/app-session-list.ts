@@ -1,0 +1,117 @@
+import { html, LitElement, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import {
+  type DeviceSession,
+  listSessions,
+  revokeOtherSessions,
+  revokeSession,
+} from '../data/account.ts'
+import { describeUserAgent } from '../data/user-agent.ts'
+import { buttonBase, focusRing } from '../styles/shared.ts'
+import { confirmDialog } from './app-dialog.ts'
+import { formatDateTime, profileSectionStyles } from './profile-styles.ts'
+
+/**
+ * The signed-in devices: browser and OS, created and last active, "This device" on the current
+ * one, "Sign out" on the others, and "Sign out of all other devices" (confirmed). Online only.
+ */
+@customElement('app-session-list')
+export class AppSessionList extends LitElement {
+  static override styles = [profileSectionStyles, buttonBase, focusRing]
+
+  /** Whether the device is online; sessions live on the server. */
+  @property({ type: Boolean }) online = true
+
+  @state() private _sessions: DeviceSession[] | undefined
+  @state() private _status: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
+  @state() private _busy = false
+
+  override willUpdate(): void {
+    if (this.online && this._status === 'idle') void this._load()
+  }
+
+  override render() {
+    if (!this.online) return html`<p class="needs-connection">Needs a connection</p>`
+    if (this._status === 'error') {
+      return html`<p role="alert">Couldn't load your devices.</p>
+        <button class="button button--secondary" type="button" @click=${this._load}>Retry</button>`
+    }
+    const sessions = this._sessions ?? []
+    const others = sessions.filter((s) => !s.current)
+    return html`<ul aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+        ${sessions.map((s) => this._renderSession(s))}
+      </ul>
+      ${
+        others.length > 0
+          ? html`<button class="button button--secondary" type="button" ?disabled=${this._busy}
+              @click=${this._onRevokeOthers}>Sign out of all other devices</button>`
+          : nothing
+      }`
+  }
+
+  private _renderSession(session: DeviceSession) {
+    const { browser, os } = describeUserAgent(session.userAgent)
+    return html`<li class="row">
+      <span>
+        <strong>${browser} on ${os}</strong>
+        ${session.current ? html` <span class="done">This device</span>` : nothing}
+        <br />
+        <span class="muted">Signed in ${formatDateTime(session.createdAt)} · Last active
+          ${formatDateTime(session.lastActiveAt)}</span>
+      </span>
+      ${
+        session.current
+          ? nothing
+          : html`<button class="button button--secondary" type="button" ?disabled=${this._busy}
+              aria-label="Sign out ${browser} on ${os}" @click=${() => this._onRevoke(session)}>Sign out</button>`
+      }
+    </li>`
+  }
+
+  /** Reads the list again (e.g. after a password change signed the other devices out). */
+  reload(): void {
+    if (this.online) void this._load()
+  }
+
+  private async _load(): Promise<void> {
+    this._status = 'loading'
+    try {
+      this._sessions = await listSessions()
+      this._status = 'ready'
+    } catch {
+      this._status = 'error'
+    }
+  }
+
+  private async _run(action: () => Promise<void>): Promise<void> {
+    this._busy = true
+    try {
+      await action()
+    } catch (error) {
+      // The reloaded list shows what really happened; the failure itself only goes to the log.
+      console.error(error)
+    } finally {
+      this._busy = false
+      await this._load()
+    }
+  }
+
+  private async _onRevoke(session: DeviceSession): Promise<void> {
+    await this._run(() => revokeSession(session.token))
+  }
+
+  private async _onRevokeOthers(): Promise<void> {
+    const confirmed = await confirmDialog({
+      title: 'Sign out of all other devices?',
+      body: 'You stay signed in on this device.',
+      confirmLabel: 'Sign out of all other devices',
+    })
+    if (confirmed) await this._run(revokeOtherSessions)
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'app-session-list': AppSessionList
+  }
+}
