@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { launchBrowser } from '../lib/browser.mjs'
+import { fileSizes, KiB, precacheUrls } from '../lib/dist.mjs'
+import { figure } from '../lib/report.mjs'
+
+/** Every script a first visit to `pathname` fetches (fresh profile), as dist/ paths. */
+const scriptsLoaded = async ({ origin, distDir }, pathname) => {
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.context.newPage()
+    const scripts = new Set()
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script' && res.url().startsWith(origin)) {
+        scripts.add(new URL(res.url()).pathname.slice(1))
+      }
+    })
+    await page.goto(`${origin}${pathname}`, { waitUntil: 'networkidle' })
+    return [...scripts].filter((s) => s !== 'sw.js' && existsSync(path.join(distDir, s)))
+  } finally {
+    await browser.close()
+  }
+}
+
+const sum = async (distDir, files) => {
+  const sizes = await Promise.all(files.map((file) => fileSizes(distDir, file)))
+  return {
+    raw: sizes.reduce((t, s) => t + s.raw, 0),
+    gzip: sizes.reduce((t, s) => t + s.gzip, 0),
+  }
+}
+
+export const title = '1. Bundle'
+export const about =
+  'Sizes of the production build (`npm run build -w @app/pwa`). Initial JS = every script a first ' +
+  'visit fetches in Chromium (entry, its imports and the route chunk), gzip level 9. Precache = the ' +
+  'files in the manifest injected into sw.js.'
+
+export const run = async (ctx) => {
+  const { distDir } = ctx
+  const landing = await scriptsLoaded(ctx, '/')
+  const history = await scriptsLoaded(ctx, '/history')
+  const initial = await sum(distDir, landing)
+  const historyJs = await sum(distDir, history)
+  const sw = await fileSizes(distDir, 'sw.js')
+  const urls = await precacheUrls(distDir)
+  const precache = await sum(distDir, urls)
+  return [
+    figure({
+      name: 'Initial JS of a first visit to / (gzip)',
+      value: initial.gzip / KiB,
+      unit: 'KiB',
+      budget: { op: '<=', limit: 60 },
+      note: `${landing.length} scripts, ${(initial.raw / KiB).toFixed(1)} KiB raw: ${landing.join(', ')}`,
+    }),
+    figure({
+      name: 'Initial JS of a first visit to /history (gzip)',
+      value: historyJs.gzip / KiB,
+      unit: 'KiB',
+      note: `${history.length} scripts, ${(historyJs.raw / KiB).toFixed(1)} KiB raw`,
+    }),
+    figure({
+      name: 'Service worker sw.js (gzip)',
+      value: sw.gzip / KiB,
+      unit: 'KiB',
+      budget: { op: '<=', limit: 15 },
+      note: `${(sw.raw / KiB).toFixed(1)} KiB raw`,
+    }),
+    figure({
+      name: 'Total precache (raw bytes on the device)',
+      value: precache.raw / KiB,
+      unit: 'KiB',
+      note: `${urls.length} files; ${(precache.gzip / KiB).toFixed(1)} KiB gzip over the wire`,
+    }),
+  ]
+}
