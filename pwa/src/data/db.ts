@@ -100,6 +100,11 @@ export interface MetaValues {
   /** Written once; its absence with a known user means the database was wiped. */
   sentinel: string
   persistRequested: boolean
+  /**
+   * Set when sign-out could not reach the server: the session cookie (HttpOnly, out of the app's
+   * reach) is still valid, so the next check online must end it rather than sign the user back in.
+   */
+  signOutPending: boolean
   /** Photos another app shared to Addreams (share target), until the studio takes them. */
   sharedPhotos: Blob[]
 }

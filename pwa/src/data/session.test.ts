@@ -55,10 +55,27 @@ describe('signOut', () => {
     expect(await db.outbox.count()).toBe(0)
     expect(await db.thumbnails.count()).toBe(0)
     expect(await db.drafts.count()).toBe(0)
-    expect((await db.meta.toCollection().primaryKeys()).sort()).toEqual(['authState', 'config'])
+    expect((await db.meta.toCollection().primaryKeys()).sort()).toEqual([
+      'authState',
+      'config',
+      'signOutPending',
+    ])
     expect((await db.meta.get('authState'))?.value).toBe('signed-out')
     expect(deletedCaches).toEqual([IMAGE_CACHE])
     expect(await readUser()).toBeNull()
+  })
+})
+
+describe('signOut while offline', () => {
+  it('should finish the sign-out on the server once online, not sign the user back in', async () => {
+    api.offline = true
+    await signOut()
+    api.offline = false
+    expect(await refreshSession()).toBeNull()
+    expect(api.calls('POST', '/api/auth/sign-out').length).toBe(2)
+    expect(api.signedIn).toBe(false)
+    expect(await readUser()).toBeNull()
+    expect((await db.meta.get('authState'))?.value).toBe('signed-out')
   })
 })
 

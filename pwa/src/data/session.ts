@@ -27,6 +27,7 @@ const toLocalUser = ({ id, name, email }: z.infer<typeof userSchema>): LocalUser
 const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
   const stored = await readUser()
   if (stored && stored.id !== user.id) await wipeLocalData()
+  await db.meta.delete('signOutPending')
   await writeMeta('user', user)
   await resumeOutbox()
   requestFlush()
@@ -42,6 +43,10 @@ export const readUser = async (): Promise<LocalUser | null> => (await readMeta('
  * expired (the outbox pauses) but deletes nothing.
  */
 export const refreshSession = async (): Promise<LocalUser | null> => {
+  if (await readMeta('signOutPending')) {
+    await endServerSession()
+    return null
+  }
   let session: z.infer<typeof sessionSchema>
   try {
     session = await apiJson('/api/auth/get-session', sessionSchema)
@@ -93,18 +98,26 @@ export const socialSignInUrl = async (
 
 /** Signs out on the server when reachable, then removes every local trace of the user. */
 export const signOut = async (): Promise<void> => {
+  const ended = await endServerSession()
+  await wipeLocalData()
+  await writeMeta('authState', 'signed-out')
+  if (!ended) await writeMeta('signOutPending', true)
+}
+
+/** Ends the server session; false when the server could not be reached or could not do it. */
+const endServerSession = async (): Promise<boolean> => {
   try {
     await apiFetch('/api/auth/sign-out', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     })
-  } catch {
-    // Offline or already signed out: the local data goes either way, and the cookie dies with
-    // the server session's expiry.
+  } catch (error) {
+    if (!(error instanceof ApiClientError) || error.retryable) return false
+    // A refusal such as 401 means the server holds no session for this cookie any more.
   }
-  await wipeLocalData()
-  await writeMeta('authState', 'signed-out')
+  await db.meta.delete('signOutPending')
+  return true
 }
 
 /**
