@@ -25,6 +25,9 @@ export default defineConfig(async () => {
     test: {
       name: 'backend',
       silent: 'passed-only' as const,
+      // Fuzz and concurrency tests make hundreds of requests; on a busy 2-core machine that can
+      // pass 5 s. Tests check behaviour, not time, so the limit only catches a hang.
+      testTimeout: 30_000,
       setupFiles: [path.join(here, 'test/apply-migrations.ts')],
       globalSetup: [path.join(here, 'test/simulator-setup.ts')],
       include: [path.join(here, 'src/**/*.test.ts')],
