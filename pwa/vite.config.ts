@@ -1,13 +1,16 @@
+import path from 'node:path'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { workerDataPlugin } from './build/worker-data-plugin.ts'
 import pkg from './package.json' with { type: 'json' }
 import brand from './src/styles/brand.json' with { type: 'json' }
 
 // The backend (wrangler dev) serves /api; the Worker serves the built app from the same origin.
 const api = { '/api': `http://127.0.0.1:${process.env.API_PORT ?? 8787}` }
+const define = { __APP_VERSION__: JSON.stringify(pkg.version) }
 
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define,
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy: api },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy: api },
   plugins: [
@@ -23,7 +26,11 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg}'],
         // Install-dialog screenshots are only read by the browser's installer, never offline.
-        globIgnores: ['**/screenshots/**'],
+        // The worker's data script is stored by importScripts() at install, not by the precache.
+        globIgnores: ['**/screenshots/**', '**/worker-data-*.js'],
+        buildPlugins: {
+          vite: [workerDataPlugin(path.join(import.meta.dirname, 'src/sw/worker-data.ts'), define)],
+        },
       },
       manifest: {
         id: '/',

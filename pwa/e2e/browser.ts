@@ -14,20 +14,33 @@ const ARGS = [
   '--disable-sync',
 ]
 
-/** A fresh Chromium profile (no service worker or IndexedDB from an earlier run) at phone size. */
-export const launchBrowser = async (): Promise<{
-  context: BrowserContext
-  close: () => Promise<void>
-}> => {
-  const profile = await mkdtemp(path.join(tmpdir(), 'addreams-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
+const launchOn = (profile: string) =>
+  chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ARGS,
     viewport: { width: 390, height: 844 },
   })
+
+/**
+ * A fresh Chromium profile (no service worker or IndexedDB from an earlier run) at phone size.
+ * `restart` quits the browser and starts it again on the same profile, as a phone does with an
+ * app that was closed: the service worker and IndexedDB stay, nothing runs.
+ */
+export const launchBrowser = async (): Promise<{
+  context: BrowserContext
+  restart: () => Promise<BrowserContext>
+  close: () => Promise<void>
+}> => {
+  const profile = await mkdtemp(path.join(tmpdir(), 'addreams-chromium-'))
+  let context = await launchOn(profile)
   return {
     context,
+    restart: async () => {
+      await context.close()
+      context = await launchOn(profile)
+      return context
+    },
     close: async () => {
       await context.close()
       await rm(profile, { recursive: true, force: true })

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+
+import workerDataUrl from 'virtual:worker-data-url'
 import { clientsClaim } from 'workbox-core'
 import { ExpirationPlugin } from 'workbox-expiration'
 import {
@@ -10,10 +12,10 @@ import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
 import { OUTBOX_SYNC_TAG } from './data/background-sync.ts'
 import { IMAGE_CACHE, IMAGE_CACHE_MAX_ENTRIES, IMAGE_PATH } from './data/image-cache.ts'
-import { flush } from './data/sync-engine.ts'
-import { registerShareTarget } from './sw/share-target.ts'
+import { SHARE_TARGET_PATH } from './sw/share-paths.ts'
+import type * as WorkerData from './sw/worker-data.ts'
 
-declare let self: ServiceWorkerGlobalScope
+declare let self: ServiceWorkerGlobalScope & { addreamsWorkerData?: typeof WorkerData }
 
 /** Background Sync's event; TypeScript's webworker lib does not declare it. */
 interface SyncEvent extends ExtendableEvent {
@@ -24,7 +26,22 @@ interface SyncEvent extends ExtendableEvent {
 precacheAndRoute(self.__WB_MANIFEST)
 cleanupOutdatedCaches()
 
-registerShareTarget()
+/**
+ * The Dexie and sync code, evaluated on first use. Install stored the script with the worker, so
+ * this works offline, and a start that only serves the shell or an image never parses it.
+ */
+const workerData = (): typeof WorkerData => {
+  if (!self.addreamsWorkerData) importScripts(workerDataUrl)
+  if (!self.addreamsWorkerData) throw new Error(`${workerDataUrl} did not load`)
+  return self.addreamsWorkerData
+}
+
+// A share's POST never reaches the network: the files go to Dexie for the studio.
+registerRoute(
+  ({ url, request }) => url.pathname === SHARE_TARGET_PATH && request.method === 'POST',
+  ({ request }) => workerData().receiveShare(request),
+  'POST'
+)
 
 // Every app URL opens the cached shell. /api/* never does, and no /api JSON is cached here:
 // Dexie is the offline copy of the data.
@@ -53,15 +70,25 @@ self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent
   if (sync.tag !== OUTBOX_SYNC_TAG) return
   sync.waitUntil(
-    flush().then((result) => {
-      if (result.stoppedBy === 'network') throw new Error('Still offline')
-    })
+    workerData()
+      .flush()
+      .then((result) => {
+        if (result.stoppedBy === 'network') throw new Error('Still offline')
+      })
   )
 })
 
+// importScripts() fetches only while the worker installs, and later calls read what it stored
+// then; so a worker that cannot store its data code does not install, and the old one stays.
 // The first worker takes over at once. Later versions wait until the page sends SKIP_WAITING
 // (registerType: 'prompt'), so an update never swaps code under an open form.
-self.addEventListener('install', () => {
+self.addEventListener('install', (event) => {
+  try {
+    importScripts(workerDataUrl)
+  } catch (error) {
+    event.waitUntil(Promise.reject(error))
+    return
+  }
   if (!self.registration.active) void self.skipWaiting()
 })
 self.addEventListener('message', (event: ExtendableMessageEvent) => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../data/db.ts'
-import { receiveShare, SHARED_STUDIO_PATH } from './share-target.ts'
+import { SHARED_STUDIO_PATH } from './share-paths.ts'
+import { receiveShare } from './share-target.ts'
 
 const share = (form: FormData) =>
   new Request('https://addreams.test/share-target', { method: 'POST', body: form })

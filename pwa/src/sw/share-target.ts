@@ -1,11 +1,5 @@
-/// <reference lib="webworker" />
-import { registerRoute } from 'workbox-routing'
 import { db } from '../data/db.ts'
-
-/** Where the manifest's `share_target` posts the shared files. */
-export const SHARE_TARGET_PATH = '/share-target'
-/** Where the studio picks the shared photos up. */
-export const SHARED_STUDIO_PATH = '/studio/product-shoot?shared=1'
+import { SHARED_STUDIO_PATH } from './share-paths.ts'
 
 /**
  * Keeps the image files of a share (form field `photos`) in Dexie for the studio, then sends the
@@ -23,13 +17,4 @@ export const receiveShare = async (request: Request): Promise<Response> => {
     console.error(error)
   }
   return new Response(null, { status: 303, headers: { location: SHARED_STUDIO_PATH } })
-}
-
-/** Answers the share target's POST inside the service worker. */
-export const registerShareTarget = (): void => {
-  registerRoute(
-    ({ url, request }) => url.pathname === SHARE_TARGET_PATH && request.method === 'POST',
-    ({ request }) => receiveShare(request),
-    'POST'
-  )
 }
