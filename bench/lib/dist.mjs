@@ -14,4 +14,10 @@ export const precacheUrls = async (distDir) => {
   return [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1])
 }
 
+/** The classic script sw.js imports at install and evaluates only for Background Sync and shares. */
+export const workerDataScript = async (distDir) => {
+  const sw = await readFile(path.join(distDir, 'sw.js'), 'utf8')
+  return sw.match(/assets\/worker-data-[0-9a-f]+\.js/)?.[0]
+}
+
 export const KiB = 1024
