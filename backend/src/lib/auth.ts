@@ -62,6 +62,8 @@ export const createAuth = ({ config, db, bucket }: AuthDeps) => {
       useSecureCookies: config.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
       ipAddress: { ipAddressHeaders: ['cf-connecting-ip'] },
+      // A session check reads its session and user in one D1 query rather than two.
+      database: { joins: true },
     },
     databaseHooks: {
       user: { create: { after: async (user) => void (await grantWelcomeCredits(db, user.id)) } },
