@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { LiveQueryController } from '../controllers/live-query-controller.ts'
 import { type HistoryItem, historyItems, itemState } from '../data/history.ts'
-import { thumbnailUrl } from '../data/thumbnails.ts'
+import { thumbnailUrls } from '../data/thumbnails.ts'
 import type { HistoryCard } from './history-card.ts'
 import './history-card.ts'
 import { itemLabel } from './history-label.ts'
@@ -24,14 +24,8 @@ interface WindowData {
 }
 
 const loadWindow = async (ids: readonly string[]): Promise<WindowData> => {
-  const [items, thumbnails] = await Promise.all([
-    historyItems(ids),
-    Promise.all(ids.map(async (id) => [id, await thumbnailUrl(id)] as const)),
-  ])
-  return {
-    items: new Map(items.map((item) => [item.id, item])),
-    thumbnails: new Map(thumbnails.filter((t): t is [string, string] => t[1] !== undefined)),
-  }
+  const [items, thumbnails] = await Promise.all([historyItems(ids), thumbnailUrls(ids)])
+  return { items: new Map(items.map((item) => [item.id, item])), thumbnails }
 }
 
 /**

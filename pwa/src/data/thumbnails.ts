@@ -64,12 +64,8 @@ export const storeThumbnail = async (
 /** The stored thumbnail of card `id` (for liveQuery). */
 export const readThumbnail = (id: string): Promise<Thumbnail | undefined> => db.thumbnails.get(id)
 
-/**
- * An object URL for card `id`'s thumbnail, or undefined. Call it inside a liveQuery: the URL is
- * kept per id and revoked when the thumbnail changes or falls out of the cache, so nothing leaks.
- */
-export const thumbnailUrl = async (id: string): Promise<string | undefined> => {
-  const thumbnail = await db.thumbnails.get(id)
+/** The kept object URL for `thumbnail` of card `id`, made anew when the thumbnail changed. */
+const urlOf = (id: string, thumbnail: Thumbnail | undefined): string | undefined => {
   if (!thumbnail) {
     forgetUrl(id)
     return undefined
@@ -89,6 +85,21 @@ export const thumbnailUrl = async (id: string): Promise<string | undefined> => {
     forgetUrl(oldest)
   }
   return url
+}
+
+/**
+ * Object URLs of the thumbnails of cards `ids` (those that have one), read in one request. Call
+ * it inside a liveQuery: each URL is kept per id and revoked when the thumbnail changes or falls
+ * out of the cache, so nothing leaks.
+ */
+export const thumbnailUrls = async (ids: readonly string[]): Promise<Map<string, string>> => {
+  const thumbnails = await db.thumbnails.bulkGet([...ids])
+  const found = new Map<string, string>()
+  ids.forEach((id, index) => {
+    const url = urlOf(id, thumbnails[index])
+    if (url) found.set(id, url)
+  })
+  return found
 }
 
 /** Revokes every thumbnail URL (after a wipe). */
