@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from './db.ts'
 import {
   cancelAllWaiting,
@@ -16,6 +16,10 @@ beforeEach(async () => {
   await db.meta.put({ key: 'authState', value: 'signed-out' })
 })
 
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
 describe('enqueueGeneration', () => {
   it('should store the intent as a waiting entry whose id is a UUID', async () => {
     const id = await enqueueGeneration(adIntent('A red poster'))
@@ -29,6 +33,21 @@ describe('enqueueGeneration', () => {
       schemaVersion: 1,
     })
     expect(await countWaiting()).toBe(1)
+  })
+
+  it('should ask the browser once to keep the data when the first work is saved on the device', async () => {
+    const persist = vi.fn(async () => false)
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      storage: { persisted: async () => false, persist },
+    })
+    await enqueueGeneration(adIntent('First'))
+    await vi.waitFor(() => expect(persist).toHaveBeenCalledOnce())
+    expect(await db.meta.get('persistRequested')).toEqual({ key: 'persistRequested', value: true })
+    // Refused or not, it is not asked again on every request (Firefox would prompt each time).
+    await enqueueGeneration(adIntent('Second'))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(persist).toHaveBeenCalledOnce()
   })
 })
 

@@ -1,6 +1,7 @@
 import type { GenerationRequestInput, Workflow } from '@app/shared-types'
 import { registerBackgroundSync } from './background-sync.ts'
 import { db, type OutboxEntry, type OutboxOp, type OutboxState } from './db.ts'
+import { keepSavedWork } from './storage.ts'
 import { requestFlush } from './sync-engine.ts'
 import { storeThumbnail } from './thumbnails.ts'
 
@@ -66,6 +67,7 @@ export const enqueueGeneration = async (intent: GenerateIntent): Promise<string>
   )
   thumbnailFromReferences(id, intent.references)
   afterWrite()
+  void keepSavedWork()
   return id
 }
 

@@ -1,3 +1,5 @@
+import { readMeta, writeMeta } from './meta.ts'
+
 /** What `navigator.storage.estimate()` reported, in bytes. */
 export interface StorageEstimate {
   readonly usage: number
@@ -40,6 +42,16 @@ export const requestPersistentStorage = async (): Promise<boolean> => {
   } catch {
     return false
   }
+}
+
+/**
+ * Asks the browser, once per device, to keep this origin's data now that the user has saved work
+ * on it; Firefox prompts for this, so a refusal is not asked again (Settings still offers it).
+ */
+export const keepSavedWork = async (): Promise<void> => {
+  if (await readMeta('persistRequested')) return
+  await writeMeta('persistRequested', true)
+  if ((await isStoragePersisted()) === false) await requestPersistentStorage()
 }
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const
