@@ -7,6 +7,15 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts'
 import { toGenerationResource } from './generation-resource.ts'
 
 type Row = typeof generation.$inferSelect
+type ImageRow = typeof generationImage.$inferSelect
+
+const toResources = (rows: readonly Row[], images: readonly ImageRow[]): Generation[] =>
+  rows.map((row) =>
+    toGenerationResource(
+      row,
+      images.filter((image) => image.generationId === row.id)
+    )
+  )
 
 /** Turns rows into resources with their images, in one query for all of them. */
 export const withImages = async (db: Db, rows: Row[]): Promise<Generation[]> => {
@@ -20,12 +29,7 @@ export const withImages = async (db: Db, rows: Row[]): Promise<Generation[]> => 
         rows.map((row) => row.id)
       )
     )
-  return rows.map((row) =>
-    toGenerationResource(
-      row,
-      images.filter((image) => image.generationId === row.id)
-    )
-  )
+  return toResources(rows, images)
 }
 
 /** One of the user's own generations; `NOT_FOUND` for anyone else's or a deleted one. */
@@ -47,29 +51,39 @@ export const listGenerations = async (
   query: GenerationListQuery
 ): Promise<GenerationPage> => {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined
-  const rows = await db
-    .select()
+  const matching = and(
+    eq(generation.userId, userId),
+    isNull(generation.deletedAt),
+    query.workflow ? eq(generation.workflow, query.workflow) : undefined,
+    query.status ? eq(generation.status, query.status) : undefined,
+    after
+      ? or(
+          lt(generation.createdAt, new Date(after.time)),
+          and(eq(generation.createdAt, new Date(after.time)), lt(generation.id, after.id))
+        )
+      : undefined
+  )
+  const newestFirst = [desc(generation.createdAt), desc(generation.id)] as const
+  const pageIds = db
+    .select({ id: generation.id })
     .from(generation)
-    .where(
-      and(
-        eq(generation.userId, userId),
-        isNull(generation.deletedAt),
-        query.workflow ? eq(generation.workflow, query.workflow) : undefined,
-        query.status ? eq(generation.status, query.status) : undefined,
-        after
-          ? or(
-              lt(generation.createdAt, new Date(after.time)),
-              and(eq(generation.createdAt, new Date(after.time)), lt(generation.id, after.id))
-            )
-          : undefined
-      )
-    )
-    .orderBy(desc(generation.createdAt), desc(generation.id))
-    .limit(query.limit + 1)
+    .where(matching)
+    .orderBy(...newestFirst)
+    .limit(query.limit)
+  // One round trip to D1: the page's images are read by the same filter, not after the rows.
+  const [rows, images] = await db.batch([
+    db
+      .select()
+      .from(generation)
+      .where(matching)
+      .orderBy(...newestFirst)
+      .limit(query.limit + 1),
+    db.select().from(generationImage).where(inArray(generationImage.generationId, pageIds)),
+  ])
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   return {
-    items: await withImages(db, page),
+    items: toResources(page, images),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor({ time: last.createdAt.getTime(), id: last.id })

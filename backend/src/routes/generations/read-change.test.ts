@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import type { Workflow } from '@app/shared-types'
 import {
   apiErrorBodySchema,
   generationPageSchema,
@@ -10,6 +11,8 @@ import { expectLedgerInvariant, getWith, ORIGIN, signUp } from '../../../test/ac
 import { call } from '../../../test/api.ts'
 import { adGraphic, postGeneration } from '../../../test/generations.ts'
 import { fakeImage } from '../../../test/images.ts'
+import { createDb } from '../../db/client.ts'
+import { grantCredits } from '../../services/credits.ts'
 
 const create = async (
   cookie: string,
@@ -21,22 +24,15 @@ const create = async (
   expect(res.status).toBe(202)
   return key
 }
+const grant = (email: string, workflow: Workflow, amount: number) =>
+  grantCredits(createDb(env.DB), { email, workflow, amount, idemKey: crypto.randomUUID() })
 const send = (method: string, path: string, cookie: string) =>
   call(path, { method, headers: { cookie, origin: ORIGIN } })
 
 describe('reading generations', () => {
   it('should list newest first, filter, and page', async () => {
-    const { cookie, userId } = await signUp()
-    await env.DB.prepare(
-      "UPDATE credit_balance SET balance = 5 WHERE user_id = ? AND workflow = 'ad-graphic'"
-    )
-      .bind(userId)
-      .run()
-    await env.DB.prepare(
-      "INSERT INTO credit_ledger (id, user_id, workflow, delta, reason, idem_key) VALUES (?, ?, 'ad-graphic', 4, 'grant', ?)"
-    )
-      .bind(crypto.randomUUID(), userId, `grant:${userId}`)
-      .run()
+    const { cookie, userId, email } = await signUp()
+    await grant(email, 'ad-graphic', 4)
     const ids = []
     for (let i = 0; i < 3; i++) ids.push(await create(cookie))
     const first = generationPageSchema.parse(
@@ -70,6 +66,26 @@ describe('reading generations', () => {
       headers: { cookie, 'if-none-match': etag },
     })
     expect(again.status).toBe(304)
+  })
+
+  it('should list each generation with the images that reading it alone shows', async () => {
+    const { cookie, email } = await signUp()
+    await grant(email, 'product-shoot', 2)
+    const shoot = { workflow: 'product-shoot', prompt: 'x' }
+    const older = await create(cookie, shoot, [fakeImage.png(600, 600), fakeImage.png(700, 500)])
+    const newer = await create(cookie, shoot, [fakeImage.png(500, 800)])
+    const read = async (id: string) =>
+      generationSchema.parse(await (await getWith(`/api/generations/${id}`, cookie)).json())
+    const first = generationPageSchema.parse(
+      await (await getWith('/api/generations?limit=1', cookie)).json()
+    )
+    expect(first.items).toEqual([await read(newer)])
+    const rest = generationPageSchema.parse(
+      await (await getWith(`/api/generations?limit=1&cursor=${first.nextCursor}`, cookie)).json()
+    )
+    const alone = await read(older)
+    expect(rest.items).toEqual([alone])
+    expect(alone.references).toHaveLength(2)
   })
 })
 
