@@ -5,11 +5,10 @@ import './components/app-nav.ts'
 import './components/app-offline-indicator.ts'
 import './components/app-update-banner.ts'
 import './pages/page-session-expired.ts'
-import { LiveQueryController, QueryStatus } from './controllers/live-query-controller.ts'
-import { type AuthSnapshot, readAuth } from './data/account.ts'
-import { countWaiting } from './data/outbox.ts'
-import { refreshSession } from './data/session.ts'
-import { startSync } from './data/sync-engine.ts'
+import type { LiveQueryController } from './controllers/live-query-controller.ts'
+import { QueryStatus } from './controllers/query-status.ts'
+import type { AuthSnapshot } from './data/account.ts'
+import { hasServerSession, mayHaveLocalData } from './data/frame-checks.ts'
 import type { AppNavigateEvent } from './events.ts'
 import { type RouteMatch, Router, safeRedirect, signInPathFor } from './router.ts'
 import { buttonBase, focusRing, visuallyHidden } from './styles/shared.ts'
@@ -17,9 +16,7 @@ import { buttonBase, focusRing, visuallyHidden } from './styles/shared.ts'
 /** Pages a signed-in user skips: they go on to the app (or the sign-in `redirect`). */
 const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
 
-const SIGNED_OUT: AuthSnapshot = { user: null, expired: false }
-
-const readAuthOrSignedOut = (): Promise<AuthSnapshot> => readAuth().catch(() => SIGNED_OUT)
+type FrameData = typeof import('./data/frame.ts')
 
 /**
  * The app frame: skip link, header with the brand and the main navigation, the update and
@@ -123,8 +120,11 @@ export class AppRoot extends LitElement {
 
   @state() private _announcement = ''
 
-  private readonly _auth = new LiveQueryController(this, readAuthOrSignedOut)
-  private readonly _waiting = new LiveQueryController(this, countWaiting)
+  /** The data layer, loaded once a page needs it or the device holds data (`_loadData`). */
+  private _data: FrameData | undefined
+  private _loadingData: Promise<FrameData> | undefined
+  private _auth: LiveQueryController<AuthSnapshot> | undefined
+  private _waiting: LiveQueryController<number> | undefined
   private readonly _router = new Router(this, {
     announce: (text) => this._announce(text),
     guard: (match, url) => this._guard(match, url),
@@ -136,7 +136,6 @@ export class AppRoot extends LitElement {
     super.connectedCallback()
     this.addEventListener('app-navigate', this._onAppNavigate)
     window.addEventListener('online', this._onOnline)
-    // The stored user opens the app offline; online, the server confirms (or ends) the session.
     if (navigator.onLine) this._onOnline()
   }
 
@@ -149,7 +148,7 @@ export class AppRoot extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed)
-    if (this._auth.status !== QueryStatus.READY) return
+    if (this._auth?.status !== QueryStatus.READY) return
     const userId = this._auth.value?.user?.id
     if (userId === this._syncingFor) return
     const signedOut = this._syncingFor !== undefined && userId === undefined
@@ -175,20 +174,20 @@ export class AppRoot extends LitElement {
             <a class="brand" href="/"><app-logo></app-logo>Addreams</a>
             <app-nav
               .currentPath=${this._router.match.pathname}
-              .signedIn=${Boolean(this._auth.value?.user)}
+              .signedIn=${Boolean(this._auth?.value?.user)}
             ></app-nav>
           </div>
         </header>
         <app-update-banner></app-update-banner>
-        <app-offline-indicator .waiting=${this._waiting.value ?? 0}></app-offline-indicator>
+        <app-offline-indicator .waiting=${this._waiting?.value ?? 0}></app-offline-indicator>
       </div>
-      <main id="main" class=${this._auth.value?.user ? 'with-tabs' : ''} tabindex="-1">${this._renderPage()}</main>
+      <main id="main" class=${this._auth?.value?.user ? 'with-tabs' : ''} tabindex="-1">${this._renderPage()}</main>
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
     `
   }
 
   private _renderPage() {
-    if (this._auth.value?.expired && this._router.match.route.needsAuth) {
+    if (this._auth?.value?.expired && this._router.match.route.needsAuth) {
       const { pathname, search } = window.location
       return html`<page-session-expired .returnTo=${pathname + search}></page-session-expired>`
     }
@@ -208,14 +207,19 @@ export class AppRoot extends LitElement {
 
   /** Where this visit goes instead of `match`, if anywhere (product.md §9). */
   private async _guard(match: RouteMatch, url: URL): Promise<string | undefined> {
-    let auth = await readAuthOrSignedOut()
     // The landing page is not held up by the network; the background check moves it on later.
     const gated =
       match.route.needsAuth || (ENTRY_PATHS.has(match.pathname) && match.pathname !== '/')
+    // A public page on a device that never stored anything is the same for everyone.
+    if (!this._data && !gated && !(await mayHaveLocalData())) return undefined
+    // If the data layer cannot load, the page's own load fails next and offers a retry.
+    const data = await this._loadData().catch(() => undefined)
+    if (!data) return undefined
+    let auth = await data.readAuthOrSignedOut()
     if (!auth.user && gated && navigator.onLine) {
       // A social sign-in comes back with a cookie but nothing stored yet.
-      await refreshSession().catch(() => undefined)
-      auth = await readAuthOrSignedOut()
+      await data.refreshSession().catch(() => undefined)
+      auth = await data.readAuthOrSignedOut()
     }
     if (match.route.needsAuth && !auth.user) return signInPathFor(url)
     if (!auth.user || auth.expired || !ENTRY_PATHS.has(match.pathname)) return undefined
@@ -224,10 +228,34 @@ export class AppRoot extends LitElement {
     return ENTRY_PATHS.has(new URL(target, url).pathname) ? '/history' : target
   }
 
+  /**
+   * Loads the data layer once, then follows the stored sign-in state and the queue. The stored
+   * user opens the app offline; online, the server confirms (or ends) the session at once.
+   */
+  private _loadData(): Promise<FrameData> {
+    if (this._loadingData) return this._loadingData
+    const loading = Promise.all([
+      import('./data/frame.ts'),
+      import('./controllers/live-query-controller.ts'),
+    ]).then(([data, { LiveQueryController }]) => {
+      this._data = data
+      this._auth = new LiveQueryController(this, data.readAuthOrSignedOut)
+      this._waiting = new LiveQueryController(this, data.countWaiting)
+      if (navigator.onLine) this._onOnline()
+      return data
+    })
+    // A failed load (offline before the chunks were cached) is tried again next time.
+    loading.catch(() => {
+      if (this._loadingData === loading) this._loadingData = undefined
+    })
+    this._loadingData = loading
+    return loading
+  }
+
   private _startSyncing(userId: string): void {
     this._syncingFor = userId
     try {
-      this._stopSync = startSync()
+      this._stopSync = this._data?.startSync()
     } catch (error) {
       console.error(error)
     }
@@ -253,8 +281,16 @@ export class AppRoot extends LitElement {
     ;(heading ?? main)?.focus()
   }
 
+  /** The server confirms (or ends) the stored session; with nothing stored, it may have one. */
   private readonly _onOnline = (): void => {
-    void refreshSession().catch(() => undefined)
+    const data = this._data
+    if (data) {
+      void data.refreshSession().catch(() => undefined)
+      return
+    }
+    void (async () => {
+      if ((await mayHaveLocalData()) || (await hasServerSession())) await this._loadData()
+    })().catch(() => undefined)
   }
 
   private readonly _onAppNavigate = (event: AppNavigateEvent): void => {

@@ -1,8 +1,8 @@
 import { liveQuery, type Subscription } from 'dexie'
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { QueryStatus } from './query-status.ts'
 
-export const QueryStatus = { PENDING: 'pending', READY: 'ready', ERROR: 'error' } as const
-export type QueryStatus = (typeof QueryStatus)[keyof typeof QueryStatus]
+export { QueryStatus }
 
 /** Keeps `value` in step with a Dexie live query while the host is connected. */
 export class LiveQueryController<T> implements ReactiveController {

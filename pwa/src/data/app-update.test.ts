@@ -6,7 +6,7 @@ const workbox = {
   messageSkipWaiting: vi.fn(),
 }
 
-vi.mock('./sync-engine.ts', () => ({ isFlushing: () => flushing.value }))
+vi.mock('./flush-state.ts', () => ({ isFlushing: () => flushing.value }))
 vi.mock('workbox-window', () => ({
   Workbox: class {
     addEventListener(name: string, handler: (event: unknown) => void): void {

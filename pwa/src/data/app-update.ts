@@ -1,5 +1,5 @@
 import { Workbox } from 'workbox-window'
-import { isFlushing } from './sync-engine.ts'
+import { isFlushing } from './flush-state.ts'
 
 /** Why a requested update has not reloaded the app yet. */
 export type UpdateBlocker = 'dirty-form' | 'sending'

@@ -8,6 +8,7 @@ import type {
   Workflow,
 } from '@app/shared-types'
 import { Dexie, type Table } from 'dexie'
+import { DB_NAME } from './db-name.ts'
 
 /** What an outbox entry asks the server to do. */
 export type OutboxOp = 'generate' | 'cancel' | 'delete'
@@ -123,7 +124,7 @@ export class AppDB extends Dexie {
   drafts!: Table<Draft, Workflow>
   meta!: Table<MetaRow, MetaKey>
 
-  constructor(name = 'addreams') {
+  constructor(name = DB_NAME) {
     super(name)
     this.version(1).stores({
       generations: 'id, createdAt, [workflow+createdAt], [status+createdAt]',

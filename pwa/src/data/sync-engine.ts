@@ -3,6 +3,7 @@ import { ApiClientError } from './api.ts'
 import { markSessionExpired } from './auth-state.ts'
 import { registerBackgroundSync } from './background-sync.ts'
 import { db } from './db.ts'
+import { setFlushing } from './flush-state.ts'
 import { checkSentinel, pullChanges } from './sync-pull.ts'
 import { pushOutbox } from './sync-push.ts'
 import { fillMissingThumbnails } from './thumbnails.ts'
@@ -63,8 +64,10 @@ let lastFlushAt = 0
 export const flush = (): Promise<FlushResult> => {
   if (current) return current
   lastFlushAt = Date.now()
+  setFlushing(true)
   current = withWebLock(FLUSH_LOCK, runFlush).finally(() => {
     current = undefined
+    setFlushing(false)
     void fillMissingThumbnails().catch(() => undefined)
     if (again) {
       again = false
@@ -73,9 +76,6 @@ export const flush = (): Promise<FlushResult> => {
   })
   return current
 }
-
-/** Whether a flush is running in this context (the update prompt waits for it). */
-export const isFlushing = (): boolean => current !== undefined
 
 /**
  * Flushes soon without waiting for it. A request made while a flush runs gets a fresh flush once

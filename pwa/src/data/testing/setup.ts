@@ -1,6 +1,7 @@
 import { vi } from 'vitest'
 import { db, type LocalUser } from '../db.ts'
-import { flush, isFlushing } from '../sync-engine.ts'
+import { isFlushing } from '../flush-state.ts'
+import { flush } from '../sync-engine.ts'
 import { FakeApi } from './fake-api.ts'
 
 /** Waits until no flush runs in this context, including the follow-up ones a request asked for. */
