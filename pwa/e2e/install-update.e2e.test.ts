@@ -48,13 +48,16 @@ describe('installing and updating the app', () => {
     const original = await readFile(swPath, 'utf8')
     try {
       await writeFile(swPath, `${original}\n// e2e update ${Date.now()}\n`)
-      await page.evaluate(async () => {
+      await page.evaluate(() => {
         ;(window as unknown as { beforeUpdate: boolean }).beforeUpdate = true
-        const registration = await navigator.serviceWorker.ready
-        await registration.update()
       })
+      // wrangler dev serves the changed file once its watcher has seen it, so check until then.
       await poll(() =>
-        page.evaluate(async () => (await navigator.serviceWorker.ready).waiting !== null)
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready
+          if (!registration.waiting && !registration.installing) await registration.update()
+          return registration.waiting !== null
+        })
       ).toBe(true)
       const banner = page.locator('app-update-banner [role="status"]')
       await poll(() => banner.textContent()).toContain('Update available')
