@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../data/db.ts'
 import { makeGeneration } from '../data/testing/fake-api.ts'
+import type { HistoryCard } from './history-card.ts'
 import type { HistoryGrid } from './history-grid.ts'
 import './history-grid.ts'
 
@@ -55,5 +56,19 @@ describe('<history-grid>', () => {
     expect(rendered).toBeGreaterThan(0)
     expect(rendered).toBeLessThan(60)
     expect(el.shadowRoot?.querySelectorAll('*').length).toBeLessThan(100)
+  })
+  it('should show a change to a card made in the database, with no new window', async () => {
+    const generation = makeGeneration({ status: 'running' })
+    await db.generations.put(generation)
+    const el = await mount([generation.id])
+    await settle(el, 1)
+    const state = () => (cards(el)[0] as HistoryCard | undefined)?.state
+    expect(state()).toBe('running')
+    await db.generations.update(generation.id, { status: 'succeeded' })
+    for (let i = 0; i < 50 && state() !== 'succeeded'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      await el.updateComplete
+    }
+    expect(state()).toBe('succeeded')
   })
 })

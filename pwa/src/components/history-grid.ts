@@ -1,8 +1,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
-import { LiveQueryController } from '../controllers/live-query-controller.ts'
 import { type HistoryItem, historyItems, itemState } from '../data/history.ts'
+import { onLocalChange } from '../data/local-changes.ts'
 import { thumbnailUrls } from '../data/thumbnails.ts'
 import type { HistoryCard } from './history-card.ts'
 import './history-card.ts'
@@ -30,7 +30,8 @@ const loadWindow = async (ids: readonly string[]): Promise<WindowData> => {
 
 /**
  * The History grid, virtualized: it is as tall as all `ids` would be, but renders only the rows
- * in view plus a small overscan, reading those cards (and their thumbnails) through a live query.
+ * in view plus a small overscan, reading those cards (and their thumbnails) with plain queries,
+ * again whenever the local data changes.
  * Each card is a link in the tab order; arrow keys, Home and End move between cards and bring
  * far ones into view first.
  */
@@ -63,7 +64,12 @@ export class HistoryGrid extends LitElement {
   @state() private _layout: GridLayout = gridLayout(360)
   @state() private _window: GridWindow = { start: 0, end: 0 }
 
-  private readonly _cards = new LiveQueryController<WindowData>(this, () => loadWindow([]))
+  /** The cards of the current window; read again when the window moves or local data changes. */
+  @state() private _cards: WindowData | undefined
+  private _reads = 0
+  /** Set by a local change until a read of the whole window has answered. */
+  private _stale = false
+  private _stopWatching: (() => void) | undefined
   private readonly _resize = new ResizeObserver(() => this._measure())
   private _frame = 0
   /** The `ids` the current window query was made for; a new array means a new query. */
@@ -76,6 +82,10 @@ export class HistoryGrid extends LitElement {
     window.addEventListener('scroll', this._onScroll, { passive: true })
     window.addEventListener('resize', this._onScroll, { passive: true })
     this._resize.observe(this)
+    this._stopWatching = onLocalChange(['generations', 'outbox', 'thumbnails'], () => {
+      this._stale = true
+      this._read()
+    })
   }
 
   override disconnectedCallback(): void {
@@ -83,6 +93,7 @@ export class HistoryGrid extends LitElement {
     window.removeEventListener('scroll', this._onScroll)
     window.removeEventListener('resize', this._onScroll)
     this._resize.disconnect()
+    this._stopWatching?.()
     cancelAnimationFrame(this._frame)
   }
 
@@ -105,7 +116,7 @@ export class HistoryGrid extends LitElement {
     const { start, end } = this._window
     const { columns, cardHeight, rowHeight } = this._layout
     const rows = Math.ceil(this.ids.length / columns)
-    const data = this._cards.value
+    const data = this._cards
     const windowIds = this.ids.slice(start, end)
     return html`<div
       class="list"
@@ -172,7 +183,35 @@ export class HistoryGrid extends LitElement {
     if (same && ids === this._queriedIds) return
     this._window = next
     this._queriedIds = ids
-    this._cards.setQuery(() => loadWindow(ids.slice(next.start, next.end)))
+    this._read()
+  }
+
+  /**
+   * Reads the window's cards: only those new to it while the local data is unchanged, all of them
+   * after a change. An answer to an older read (the window has moved since) is dropped.
+   */
+  private _read(): void {
+    const read = ++this._reads
+    const whole = this._stale
+    const { start, end } = this._window
+    const ids = this._queriedIds.slice(start, end)
+    const known = whole ? undefined : this._cards
+    loadWindow(known ? ids.filter((id) => !known.items.has(id)) : ids).then(
+      (fresh) => {
+        if (read !== this._reads) return
+        if (whole) this._stale = false
+        const items = new Map<string, HistoryItem>()
+        const thumbnails = new Map<string, string>()
+        for (const id of ids) {
+          const item = fresh.items.get(id) ?? known?.items.get(id)
+          if (item) items.set(id, item)
+          const thumbnail = fresh.thumbnails.get(id) ?? known?.thumbnails.get(id)
+          if (thumbnail) thumbnails.set(id, thumbnail)
+        }
+        this._cards = { items, thumbnails }
+      },
+      (error: unknown) => console.error(error)
+    )
   }
 
   private readonly _onScroll = (): void => {

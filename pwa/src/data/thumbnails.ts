@@ -88,9 +88,9 @@ const urlOf = (id: string, thumbnail: Thumbnail | undefined): string | undefined
 }
 
 /**
- * Object URLs of the thumbnails of cards `ids` (those that have one), read in one request. Call
- * it inside a liveQuery: each URL is kept per id and revoked when the thumbnail changes or falls
- * out of the cache, so nothing leaks.
+ * Object URLs of the thumbnails of cards `ids` (those that have one), read in one request. Call it
+ * again when thumbnails change: each URL is kept per id and revoked when its thumbnail changes or
+ * falls out of the cache, so nothing leaks.
  */
 export const thumbnailUrls = async (ids: readonly string[]): Promise<Map<string, string>> => {
   const thumbnails = await db.thumbnails.bulkGet([...ids])
