@@ -16,7 +16,7 @@ const settled = async (el: AppRoot, tag: string): Promise<HTMLElement> => {
       if (!found) throw new Error(`<${tag}> never rendered`)
       return found
     },
-    { timeout: 5000, interval: 10 }
+    { timeout: 20_000, interval: 10 }
   )
   await (page as HTMLElement & { updateComplete?: Promise<boolean> }).updateComplete
   return page
