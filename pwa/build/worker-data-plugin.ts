@@ -3,8 +3,8 @@ import { build, type Plugin } from 'vite'
 
 const VIRTUAL_ID = 'virtual:worker-data-url'
 const RESOLVED_ID = `\0${VIRTUAL_ID}`
-/** The global the classic script defines; `sw.ts` reads it after `importScripts()`. */
-export const WORKER_DATA_GLOBAL = 'addreamsWorkerData'
+/** The global the classic script defines; `sw.ts` reads it (as `self.addreamsWorkerData`). */
+const WORKER_DATA_GLOBAL = 'addreamsWorkerData'
 
 /**
  * A plugin for the service worker's own build. It bundles `entry` (the worker's Dexie and sync

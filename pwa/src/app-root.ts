@@ -123,6 +123,11 @@ export class AppRoot extends LitElement {
   /** The data layer, loaded once a page needs it or the device holds data (`_loadData`). */
   private _data: FrameData | undefined
   private _loadingData: Promise<FrameData> | undefined
+  /**
+   * Asked once: until the data layer loads, nothing in this tab can have made the database, and
+   * once it has loaded nobody asks again.
+   */
+  private _mayHaveLocalData: Promise<boolean> | undefined
   private _auth: LiveQueryController<AuthSnapshot> | undefined
   private _waiting: LiveQueryController<number> | undefined
   private readonly _router = new Router(this, {
@@ -211,7 +216,7 @@ export class AppRoot extends LitElement {
     const gated =
       match.route.needsAuth || (ENTRY_PATHS.has(match.pathname) && match.pathname !== '/')
     // A public page on a device that never stored anything is the same for everyone.
-    if (!this._data && !gated && !(await mayHaveLocalData())) return undefined
+    if (!this._data && !gated && !(await this._hasLocalData())) return undefined
     // If the data layer cannot load, the page's own load fails next and offers a retry.
     const data = await this._loadData().catch(() => undefined)
     if (!data) return undefined
@@ -252,6 +257,11 @@ export class AppRoot extends LitElement {
     return loading
   }
 
+  private _hasLocalData(): Promise<boolean> {
+    this._mayHaveLocalData ??= mayHaveLocalData()
+    return this._mayHaveLocalData
+  }
+
   private _startSyncing(userId: string): void {
     this._syncingFor = userId
     try {
@@ -289,7 +299,7 @@ export class AppRoot extends LitElement {
       return
     }
     void (async () => {
-      if ((await mayHaveLocalData()) || (await hasServerSession())) await this._loadData()
+      if ((await this._hasLocalData()) || (await hasServerSession())) await this._loadData()
     })().catch(() => undefined)
   }
 
