@@ -66,6 +66,8 @@ export const envSchema = z.object({
   GITHUB_CLIENT_ID: optionalSecret,
   GITHUB_CLIENT_SECRET: optionalSecret,
   GENERATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  // A crashed job's generation waits this long (plus at most a sweeper tick) before it is taken back.
+  GENERATION_LEASE_SECONDS: z.coerce.number().int().min(10).max(300).default(60),
   RATE_LIMIT_SIGN_IN: rateLimit('3/10'),
   RATE_LIMIT_SIGN_UP: rateLimit('10/600'),
   RATE_LIMIT_AUTH: rateLimit('100/60'),
@@ -87,6 +89,7 @@ export type AppConfig = {
   github: { clientId: string; clientSecret: string } | undefined
   rateLimits: { signIn: RateRule; signUp: RateRule; auth: RateRule }
   generationsPerMinute: number
+  generationLeaseSeconds: number
 }
 
 /** A variable that is missing or malformed, named so the operator can fix it. */
@@ -134,5 +137,6 @@ export const parseEnv = (env: Record<string, unknown>): AppConfig => {
       auth: e.RATE_LIMIT_AUTH,
     },
     generationsPerMinute: e.GENERATIONS_PER_MINUTE,
+    generationLeaseSeconds: e.GENERATION_LEASE_SECONDS,
   }
 }

@@ -77,7 +77,17 @@ export const generation = sqliteTable(
     providerTaskId: text('provider_task_id'),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    /** Claims so far; the claim's number is the job's token for every later write. */
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * While `queued`, when a queue message should have claimed it; while `running`, when the job's
+     * lease ends unless its heartbeat renews it. Past it, the sweeper takes the generation back.
+     */
+    leaseExpiresAt: integer('lease_expires_at', { mode: 'timestamp_ms' }),
+    /** Provider calls sent whose answer never arrived: each may have been billed. */
+    unansweredCalls: integer('unanswered_calls').notNull().default(0),
+    /** A sync call's answer (result URLs), kept so a job taken back downloads instead of calling again. */
+    providerResult: text('provider_result', { mode: 'json' }),
     version: integer('version').notNull(),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
@@ -90,7 +100,7 @@ export const generation = sqliteTable(
     check('generation_refund_bounded', sql`${table.refunded} BETWEEN 0 AND ${table.cost}`),
     index('generation_user_created_idx').on(table.userId, table.createdAt, table.id),
     uniqueIndex('generation_user_version_idx').on(table.userId, table.version),
-    index('generation_status_idx').on(table.status),
+    index('generation_status_lease_idx').on(table.status, table.leaseExpiresAt),
   ]
 )
 

@@ -1,47 +1,24 @@
 import { env } from 'cloudflare:workers'
-import {
-  createGenerationResponseSchema,
-  generationRequestSchema,
-  generationSchema,
-} from '@app/shared-types'
-import { beforeEach, describe, expect, inject, it } from 'vitest'
+import { createGenerationResponseSchema, generationRequestSchema } from '@app/shared-types'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { expectLedgerInvariant, getWith, signUp } from '../../test/accounts.ts'
 import { adGraphic, postGeneration } from '../../test/generations.ts'
 import { fakeImage } from '../../test/images.ts'
-import { createDb } from '../db/client.ts'
+import {
+  counters,
+  jobDeps,
+  onProviderClock,
+  queued,
+  readAs as read,
+  recordingQueue,
+  refundRows,
+  sim,
+} from '../../test/jobs.ts'
 import { createGeneration } from '../services/create-generation.ts'
 import { creditChange } from '../services/credits.ts'
-import { createDashScopeClient } from '../services/dashscope/client.ts'
-import { type GenerationJobDeps, runGenerationJob } from './generate-image.ts'
+import { runGenerationJob } from './generate-image.ts'
 
-const simulatorUrl = inject('simulatorUrl')
-const sim = (path: string, init?: RequestInit) => fetch(`${simulatorUrl}/__sim${path}`, init)
-const counters = async () =>
-  (await (await sim('/counters')).json()) as {
-    billable_images: { total: number }
-    calls: { sync: number }
-  }
-
-const deps: GenerationJobDeps = {
-  db: createDb(env.DB),
-  bucket: env.BUCKET,
-  client: createDashScopeClient({
-    baseUrl: `${simulatorUrl}/api/v1`,
-    apiKey: 'sk-sim',
-    resultOrigins: [simulatorUrl],
-  }),
-  maxAttempts: 3,
-  sleep: async () => {},
-}
-
-const queued = async (request: unknown = adGraphic(), references?: Uint8Array[]) => {
-  const user = await signUp()
-  const res = await postGeneration(user.cookie, request, { references })
-  expect(res.status).toBe(202)
-  return { ...user, id: createGenerationResponseSchema.parse(await res.json()).generation.id }
-}
-const read = async (cookie: string, id: string) =>
-  generationSchema.parse(await (await getWith(`/api/generations/${id}`, cookie)).json())
+const deps = jobDeps
 
 /** A queued ad graphic on the async-task model, written through the service (the Worker's config uses the sync one). */
 const queuedAsync = async (prompt: string) => {
@@ -51,10 +28,11 @@ const queuedAsync = async (prompt: string) => {
     {
       db: deps.db,
       bucket: env.BUCKET,
-      queue: env.GENERATION_QUEUE,
+      queue: recordingQueue().queue,
       models: { 'product-shoot': 'qwen-image-edit-max', 'ad-graphic': 'qwen-image-plus' },
       simulated: true,
       perMinute: 10,
+      leaseMs: 60_000,
     },
     userId,
     id,
@@ -62,18 +40,6 @@ const queuedAsync = async (prompt: string) => {
     []
   )
   return { userId, id }
-}
-
-/** Job deps whose waits between task polls move the simulator's manual clock instead of real time. */
-const onProviderClock = async (polls: number[] = []): Promise<GenerationJobDeps> => {
-  await sim('/clock', { method: 'POST', body: JSON.stringify({ mode: 'manual' }) })
-  return {
-    ...deps,
-    sleep: async (ms) => {
-      polls.push(ms)
-      await sim('/clock', { method: 'POST', body: JSON.stringify({ advance_ms: ms }) })
-    },
-  }
 }
 
 describe('the generation job', () => {
@@ -84,11 +50,11 @@ describe('the generation job', () => {
   it('should call upstream once even when the job runs twice', async () => {
     const { cookie, userId, id } = await queued()
     const [first, second] = await Promise.all([
-      runGenerationJob(deps, id, 1),
-      runGenerationJob(deps, id, 1),
+      runGenerationJob(deps, id),
+      runGenerationJob(deps, id),
     ])
     expect([first.outcome, second.outcome].sort()).toEqual(['skipped', 'succeeded'])
-    expect((await runGenerationJob(deps, id, 2)).outcome).toBe('skipped')
+    expect((await runGenerationJob(deps, id)).outcome).toBe('skipped')
     const c = await counters()
     expect(c.calls.sync).toBe(1)
     expect(c.billable_images.total).toBe(1)
@@ -104,10 +70,10 @@ describe('the generation job', () => {
       method: 'POST',
       body: JSON.stringify({ fault: 'rate-limit', times: 1 }),
     })
-    const retry = await runGenerationJob(deps, id, 1)
+    const retry = await runGenerationJob(deps, id)
     expect(retry.outcome).toBe('retry')
     expect((await read(cookie, id)).status).toBe('queued')
-    expect((await runGenerationJob(deps, id, 2)).outcome).toBe('succeeded')
+    expect((await runGenerationJob(deps, id)).outcome).toBe('succeeded')
     expect((await counters()).billable_images.total).toBe(1)
     expect(await read(cookie, id)).toMatchObject({ status: 'succeeded', refunded: 0 })
     await expectLedgerInvariant(userId)
@@ -125,21 +91,15 @@ describe('the generation job', () => {
     'should end [sim:%s] failed with %s, refunded exactly once, with no R2 object left',
     async (fault, code) => {
       const { cookie, userId, id } = await queued(adGraphic({ prompt: `Bread [sim:${fault}]` }))
-      let outcome = await runGenerationJob(deps, id, 1)
-      for (let attempt = 2; outcome.outcome === 'retry'; attempt++)
-        outcome = await runGenerationJob(deps, id, attempt)
+      let outcome = await runGenerationJob(deps, id)
+      while (outcome.outcome === 'retry') outcome = await runGenerationJob(deps, id)
       expect(outcome.outcome).toBe('failed')
       expect(await read(cookie, id)).toMatchObject({
         status: 'failed',
         refunded: 1,
         error: { code },
       })
-      const refunds = await env.DB.prepare(
-        'SELECT count(*) AS n FROM credit_ledger WHERE idem_key = ?'
-      )
-        .bind(`refund:${id}`)
-        .first<{ n: number }>()
-      expect(refunds?.n).toBe(1)
+      expect(await refundRows(id)).toBe(1)
       expect(
         (await env.BUCKET.list({ prefix: `users/${userId}/generations/${id}/output` })).objects
       ).toHaveLength(0)
@@ -165,7 +125,7 @@ describe('the generation job', () => {
     )
     expect(res.status).toBe(202)
     const { id } = createGenerationResponseSchema.parse(await res.json()).generation
-    expect((await runGenerationJob(deps, id, 1)).outcome).toBe('succeeded')
+    expect((await runGenerationJob(deps, id)).outcome).toBe('succeeded')
     const done = await read(user.cookie, id)
     expect(done).toMatchObject({ status: 'succeeded', cost: 3, refunded: 2 })
     expect(done.images).toHaveLength(1)
@@ -181,7 +141,7 @@ describe('the generation job', () => {
     const polls: number[] = []
     const clocked = await onProviderClock(polls)
     const { userId, id } = await queuedAsync('Fresh bread on a rustic table')
-    expect((await runGenerationJob(clocked, id, 1)).outcome).toBe('succeeded')
+    expect((await runGenerationJob(clocked, id)).outcome).toBe('succeeded')
     expect(polls[0]).toBe(5_000)
     const row = await env.DB.prepare('SELECT status, provider_task_id FROM generation WHERE id = ?')
       .bind(id)
@@ -194,8 +154,8 @@ describe('the generation job', () => {
 
   it('should send an unanswered (dropped) call again only once', async () => {
     const { cookie, id } = await queued(adGraphic({ prompt: 'Rolls [sim:drop]' }))
-    expect((await runGenerationJob(deps, id, 1)).outcome).toBe('retry')
-    expect((await runGenerationJob(deps, id, 2)).outcome).toBe('failed')
+    expect((await runGenerationJob(deps, id)).outcome).toBe('retry')
+    expect((await runGenerationJob(deps, id)).outcome).toBe('failed')
     expect((await counters()).calls.sync).toBe(2)
     expect(await read(cookie, id)).toMatchObject({ status: 'failed', refunded: 1 })
   })
@@ -203,7 +163,7 @@ describe('the generation job', () => {
   it('should fail and refund an async task that ends FAILED, by the code it carries', async () => {
     const clocked = await onProviderClock()
     const { userId, id } = await queuedAsync('Buns [sim:data-inspection:output]')
-    expect((await runGenerationJob(clocked, id, 1)).outcome).toBe('failed')
+    expect((await runGenerationJob(clocked, id)).outcome).toBe('failed')
     const row = await env.DB.prepare(
       'SELECT status, error_code, refunded FROM generation WHERE id = ?'
     )

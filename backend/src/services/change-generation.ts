@@ -3,7 +3,9 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { generation, generationImage } from '../db/schema.ts'
 import { ApiError } from '../lib/api-error.ts'
+import { deletePrefix } from '../lib/delete-prefix.ts'
 import { isDuplicateLedgerKey } from './credits.ts'
+import { generationPrefix } from './generation-resource.ts'
 import { readGeneration } from './read-generations.ts'
 import { refundStatements } from './refunds.ts'
 import { currentVersion, tickSyncClock } from './sync-clock.ts'
@@ -55,8 +57,10 @@ export const cancelGeneration = async (
 }
 
 /**
- * Deletes a generation: its R2 objects go, the row stays as a tombstone for sync. Credits spent
- * are not returned; a queued one is canceled (and refunded) first so no job works for nothing.
+ * Deletes a generation: the row becomes a tombstone for sync first, then every R2 object under the
+ * generation's prefix goes (including any a running job wrote before its rows), so nothing is
+ * left whatever step fails. Repeating it finishes what a failed one left. Credits spent are not
+ * returned; a queued one is canceled (and refunded) first so no job works for nothing.
  */
 export const deleteGeneration = async (
   deps: { db: Db; bucket: R2Bucket },
@@ -64,22 +68,31 @@ export const deleteGeneration = async (
   id: string,
   now = new Date()
 ): Promise<void> => {
-  const existing = await readGeneration(deps.db, userId, id)
-  if (existing.status === 'queued')
-    await cancelGeneration(deps.db, userId, id, now).catch(() => undefined)
-  const images = await deps.db
-    .select({ key: generationImage.r2Key })
-    .from(generationImage)
-    .where(eq(generationImage.generationId, id))
-  if (images.length > 0) await deps.bucket.delete(images.map((image) => image.key))
-  await deps.db.batch([
-    tickSyncClock(deps.db, userId),
-    deps.db.delete(generationImage).where(eq(generationImage.generationId, id)),
-    deps.db
-      .update(generation)
-      .set({ deletedAt: now, updatedAt: now, version: currentVersion(userId) })
-      .where(
-        and(eq(generation.id, id), eq(generation.userId, userId), isNull(generation.deletedAt))
-      ),
-  ])
+  const [existing] = await deps.db
+    .select({ status: generation.status, deletedAt: generation.deletedAt })
+    .from(generation)
+    .where(and(eq(generation.id, id), eq(generation.userId, userId)))
+  if (!existing) throw new ApiError('NOT_FOUND', 'No such generation')
+  if (existing.status === 'queued' && !existing.deletedAt) {
+    try {
+      await cancelGeneration(deps.db, userId, id, now)
+    } catch (error) {
+      // A job claimed it meanwhile: it is deleted as a started one. Any other error stops here,
+      // before the tombstone, so the refund is not lost.
+      if (!(error instanceof ApiError && error.code === 'CONFLICT')) throw error
+    }
+  }
+  if (!existing.deletedAt) {
+    await deps.db.batch([
+      tickSyncClock(deps.db, userId),
+      deps.db.delete(generationImage).where(eq(generationImage.generationId, id)),
+      deps.db
+        .update(generation)
+        .set({ deletedAt: now, updatedAt: now, version: currentVersion(userId) })
+        .where(
+          and(eq(generation.id, id), eq(generation.userId, userId), isNull(generation.deletedAt))
+        ),
+    ])
+  }
+  await deletePrefix(deps.bucket, generationPrefix(userId, id))
 }

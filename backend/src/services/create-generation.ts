@@ -32,6 +32,8 @@ export type CreateGenerationDeps = {
   simulated: boolean
   /** New generations a user may start per minute. */
   perMinute: number
+  /** How long a queued generation may wait for its message before the sweeper sends another. */
+  leaseMs: number
   now?: Date
 }
 
@@ -83,6 +85,41 @@ const outOfCredits = (workflow: Workflow, balances: Balances) =>
     })),
   })
 
+/**
+ * Sends the job. The generation is already charged and stored, so a failed send is not answered as
+ * an error: the generation is marked overdue, so a replay of its key sends it again, and the
+ * sweeper does on its next run.
+ */
+const dispatch = async (deps: CreateGenerationDeps, id: string) => {
+  try {
+    await deps.queue.send({ generationId: id })
+  } catch (error) {
+    console.error(
+      JSON.stringify({ level: 'error', msg: 'queue send failed', id, error: String(error) })
+    )
+    await deps.db
+      .update(generation)
+      .set({ leaseExpiresAt: new Date(0) })
+      .where(and(eq(generation.id, id), eq(generation.status, 'queued')))
+      // If even this fails, the lease set at creation still runs out and the sweeper sends it.
+      .catch(() => undefined)
+  }
+}
+
+/** Sends a queued generation's job again when no message has claimed it in time. */
+const redispatchOverdue = async (
+  deps: CreateGenerationDeps,
+  row: typeof generation.$inferSelect
+) => {
+  const now = deps.now ?? new Date()
+  if (row.status !== 'queued' || (row.leaseExpiresAt && row.leaseExpiresAt > now)) return
+  const taken = await deps.db
+    .update(generation)
+    .set({ leaseExpiresAt: new Date(now.getTime() + deps.leaseMs) })
+    .where(and(eq(generation.id, row.id), eq(generation.status, 'queued')))
+  if (taken.meta.changes === 1) await dispatch(deps, row.id)
+}
+
 const replayOf = async (deps: CreateGenerationDeps, userId: string, id: string, print: string) => {
   const [row] = await deps.db.select().from(generation).where(eq(generation.id, id))
   if (!row) return undefined
@@ -92,6 +129,7 @@ const replayOf = async (deps: CreateGenerationDeps, userId: string, id: string, 
       'This Idempotency-Key was used for a different request'
     )
   }
+  await redispatchOverdue(deps, row)
   const existing = await readGeneration(deps.db, userId, id)
   return { generation: existing, balances: await getBalances(deps.db, userId) }
 }
@@ -139,10 +177,13 @@ export const createGeneration = async (
   const before = await getBalances(deps.db, userId)
   if (before[request.workflow] < cost) throw outOfCredits(request.workflow, before)
 
+  // Keys of this upload's own: a concurrent request under the same key never overwrites these
+  // photos, and when it loses the race it deletes only its own.
+  const upload = crypto.randomUUID().slice(0, 8)
   const stored = references.map((reference, index) => ({
     ...reference,
     index,
-    key: imageKey(userId, id, 'reference', index, reference.info.extension),
+    key: imageKey(userId, id, 'reference', index, reference.info.extension, upload),
   }))
   await Promise.all(
     stored.map((s) =>
@@ -163,6 +204,7 @@ export const createGeneration = async (
         cost,
         simulated: deps.simulated,
         version: currentVersion(userId),
+        leaseExpiresAt: new Date(now.getTime() + deps.leaseMs),
         createdAt: now,
         updatedAt: now,
       }),
@@ -204,7 +246,7 @@ export const createGeneration = async (
     if (raced) return { ...raced, replayed: true }
     throw error
   }
-  await deps.queue.send({ generationId: id })
+  await dispatch(deps, id)
   const created = await readGeneration(deps.db, userId, id)
   return { generation: created, balances: await getBalances(deps.db, userId), replayed: false }
 }

@@ -47,11 +47,19 @@ export const toGenerationResource = (row: GenerationRow, images: ImageRow[]): Ge
   }
 }
 
-/** The R2 key of one stored image (architecture.md). */
+/**
+ * The R2 key of one stored image. `writer` names who wrote it (the upload, or the job's claim), so
+ * two writers racing for one generation never share a key, and the loser deletes only its own.
+ */
 export const imageKey = (
   userId: string,
   generationId: string,
   kind: 'output' | 'reference',
   index: number,
-  extension: string
-) => `users/${userId}/generations/${generationId}/${kind}-${index}.${extension}`
+  extension: string,
+  writer: string
+) => `${generationPrefix(userId, generationId)}${kind}-${index}-${writer}.${extension}`
+
+/** Where every object of one generation lives in R2; deleting it removes them all. */
+export const generationPrefix = (userId: string, generationId: string) =>
+  `users/${userId}/generations/${generationId}/`

@@ -17,6 +17,8 @@ export const refundStatements = (
     userId: string
     workflow: Workflow
     status: 'canceled' | 'failed' | 'succeeded'
+    /** A job's claim number: only the job that made the move refunds it. */
+    token?: number
   },
   now: Date
 ) =>
@@ -40,6 +42,7 @@ export const refundStatements = (
             eq(generation.id, g.id),
             eq(generation.userId, g.userId),
             eq(generation.status, g.status),
+            g.token === undefined ? undefined : eq(generation.attempts, g.token),
             gt(generation.refunded, 0)
           )
         )

@@ -45,6 +45,7 @@ export const generations = new Hono<AuthedEnv>()
           models: config.models,
           simulated: config.imageProvider === 'simulator',
           perMinute: config.generationsPerMinute,
+          leaseMs: config.generationLeaseSeconds * 1000,
         },
         session.user.id,
         id,
@@ -149,7 +150,8 @@ export const generationsDocs: RouteDoc[] = [
   doc({
     method: 'delete',
     path: '/api/generations/{id}',
-    summary: 'Delete a generation and its images (spent credits are not returned)',
+    summary:
+      'Delete a generation and its images (spent credits are not returned); repeating it is harmless',
     pathParams: idParams,
     responses: { 204: { description: 'Deleted' } },
     errors: [...base, 'FORBIDDEN', 'NOT_FOUND'],

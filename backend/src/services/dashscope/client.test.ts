@@ -1,5 +1,6 @@
 import { MODELS } from '@app/shared-types'
 import { describe, expect, it } from 'vitest'
+import { sourceOf } from '../../../test/reference-sources.ts'
 import { createDashScopeClient } from './client.ts'
 import type { ProviderError } from './provider-errors.ts'
 import { isAllowedResultUrl } from './result-hosts.ts'
@@ -36,7 +37,11 @@ const client = (answer: (call: Call) => Response | Promise<Response>) => {
 const request = {
   model: MODELS['qwen-image-edit-max'],
   params: { prompt: 'on marble', n: 2, promptExtend: true, seed: 7 },
-  references: ['data:image/png;base64,AAAA', 'data:image/jpeg;base64,BBBB'],
+  // Their base64 is AAAA and BBBB.
+  references: [
+    sourceOf('image/png', new Uint8Array([0, 0, 0])),
+    sourceOf('image/jpeg', new Uint8Array([4, 16, 65])),
+  ],
 }
 
 const failure = async (promise: Promise<unknown>) => {
@@ -77,7 +82,7 @@ describe('DashScope client: sync generation', () => {
       'https://dashscope-intl.aliyuncs.com/api/v1/services/aigc/multimodal-generation/generation'
     )
     expect(new Headers(call.init.headers).get('authorization')).toBe('Bearer sk-test')
-    const body = JSON.parse(String(call.init.body))
+    const body = JSON.parse(await new Response(call.init.body).text())
     expect(body.input.messages[0].content).toEqual([
       { image: 'data:image/png;base64,AAAA' },
       { image: 'data:image/jpeg;base64,BBBB' },
@@ -203,9 +208,35 @@ describe('result downloads', () => {
     expect(error.retryable).toBe(true)
   })
 
+  it('should refuse a result larger than any image it can be, by its header or as it streams', async () => {
+    const small = createDashScopeClient({
+      baseUrl: 'https://dashscope-intl.aliyuncs.com/api/v1',
+      apiKey: 'sk-test',
+      resultOrigins: ['http://127.0.0.1:8790'],
+      maxResultBytes: 1000,
+      fetch: fakeFetch((call) =>
+        call.url.endsWith('/declared.png')
+          ? new Response(new Uint8Array(10), { headers: { 'content-length': '5000' } })
+          : new Response(
+              new ReadableStream({
+                pull(controller) {
+                  controller.enqueue(new Uint8Array(400))
+                },
+              })
+            )
+      ).fn,
+    })
+    for (const name of ['declared', 'streamed']) {
+      const error = await failure(small.download(`http://127.0.0.1:8790/${name}.png`))
+      expect(error).toMatchObject({ errorClass: 'malformed', retryable: false })
+    }
+  })
+
   it.each([
     ['https://dashscope-result-sh.oss-cn-shanghai.aliyuncs.com/a.png?Expires=1', true],
     ['https://dashscope-7c2c.oss-cn-shanghai.aliyuncs.com/a.png', true],
+    ['https://dashscope-a717.oss-accelerate.aliyuncs.com/a.png', true],
+    ['https://someone-else.oss-cn-shanghai.aliyuncs.com/a.png', false],
     ['http://dashscope-result-sh.oss-cn-shanghai.aliyuncs.com/a.png', false],
     ['https://evil.com/?x=.oss-cn-x.aliyuncs.com', false],
     ['https://oss-cn-x.aliyuncs.com.evil.com/a.png', false],

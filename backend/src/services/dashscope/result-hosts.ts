@@ -1,7 +1,9 @@
-const OSS_HOST = /^[a-z0-9-]+\.oss-[a-z0-9-]+\.aliyuncs\.com$/
+// DashScope's result buckets are all named dashscope-… (its allow-list and every host seen since),
+// so another tenant's OSS bucket is refused.
+const OSS_HOST = /^dashscope-[a-z0-9-]+\.oss-[a-z0-9-]+\.aliyuncs\.com$/
 
 /**
- * Whether a result URL may be downloaded (dashscope.md §9): https on an Alibaba OSS host, or an
+ * Whether a result URL may be downloaded (dashscope.md §9): https on one of DashScope's OSS result buckets, or an
  * exact origin from `DASHSCOPE_RESULT_HOSTS` (how the local simulator is admitted). A response can
  * then never make the Worker fetch an arbitrary URL.
  */

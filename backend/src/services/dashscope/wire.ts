@@ -1,8 +1,13 @@
 import type { GenerationParams, ModelSpec } from '@app/shared-types'
 import * as z from 'zod'
+import type { ReferenceSource } from './streamed-body.ts'
 
 /** Inputs of one provider call, in the order the user chose the photos. */
-export type ProviderRequest = { model: ModelSpec; params: GenerationParams; references: string[] }
+export type ProviderRequest = {
+  model: ModelSpec
+  params: GenerationParams
+  references: ReferenceSource[]
+}
 
 const parameters = ({ params }: ProviderRequest) => ({
   n: params.n,
@@ -13,17 +18,17 @@ const parameters = ({ params }: ProviderRequest) => ({
   ...(params.seed !== undefined ? { seed: params.seed } : {}),
 })
 
-/** The body of the sync endpoint: images (as data URIs) before the one text item (§5.1). */
-export const syncBody = (request: ProviderRequest) => ({
+/**
+ * The body of the sync endpoint: images before the one text item (§5.1). `images` holds one string
+ * per reference, in order: the data URI, or a placeholder the streamed body replaces with it.
+ */
+export const syncBody = (request: ProviderRequest, images: string[]) => ({
   model: request.model.id,
   input: {
     messages: [
       {
         role: 'user',
-        content: [
-          ...request.references.map((image) => ({ image })),
-          { text: request.params.prompt },
-        ],
+        content: [...images.map((image) => ({ image })), { text: request.params.prompt }],
       },
     ],
   },
