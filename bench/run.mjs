@@ -1,13 +1,14 @@
 // `npm run bench`: builds the PWA, starts the product like `npm start` does (on a free port with
 // throw-away state), runs every measure in bench/measures/ and writes bench/RESULTS.md.
 import { existsSync, statSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { root } from '../scripts/lib/paths.mjs'
 import { run as runCommand } from '../scripts/lib/process.mjs'
 import { describeMachine } from './lib/machine.mjs'
 import { notMeasured, renderResults, verdict } from './lib/report.mjs'
+import { RESULTS_PATH, writeResults } from './lib/results-sections.mjs'
 import { startStack } from './lib/stack.mjs'
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
@@ -124,8 +125,8 @@ const markdown = renderResults({
   startedAt,
   durationMs: performance.now() - t0,
 })
-const out = path.join(import.meta.dirname, 'RESULTS.md')
-await writeFile(out, markdown)
+const out = RESULTS_PATH
+await writeResults(markdown)
 const figures = sections.flatMap((s) => s.figures)
 const over = figures.filter((f) => verdict(f) === 'OVER')
 console.log(

@@ -1,39 +1,62 @@
 // `npm start`: the whole product on one machine. Builds the PWA, applies the D1 migrations to the
 // local state, and serves API and PWA from one Worker on http://127.0.0.1:$PORT (default 8787).
 // Without a QWEN_API_KEY it also runs the DashScope simulator ($SIMULATOR_PORT, default 8790).
+// A ticker runs the sweeper cron every 15 s, since `wrangler dev` fires no cron by itself.
+//
+// Flags: --no-build skips the PWA build; --simulator-url=<origin> uses a simulator that is already
+// running (the chaos test's, which outlives the product it kills); --var KEY:VALUE sets a Worker
+// variable for this run (repeatable).
+import { parseArgs } from 'node:util'
 import { ensureDevVars } from './lib/dev-vars.mjs'
 import { migrateLocal } from './lib/migrations.mjs'
 import { defaultStateDir } from './lib/paths.mjs'
 import { run } from './lib/process.mjs'
-import { hasRealKey, startLocalSimulator } from './lib/simulator.mjs'
+import { hasRealKey, simulatorVars, startLocalSimulator } from './lib/simulator.mjs'
+import { startSweeperTicker } from './lib/sweeper.mjs'
 import { startWorker } from './lib/worker.mjs'
 
+const { values: flags } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    'simulator-url': { type: 'string' },
+    var: { type: 'string', multiple: true, default: [] },
+  },
+})
 const port = Number(process.env.PORT ?? 8787)
 const stateDir = process.env.ADDREAMS_STATE_DIR ?? defaultStateDir
-const skipBuild = process.argv.includes('--no-build')
 
 ensureDevVars()
-if (!skipBuild) {
+if (!flags['no-build']) {
   console.log('Building the PWA…')
   await run('npm', ['run', 'build', '-w', '@app/pwa', '--silent'])
 }
 console.log('Applying D1 migrations to the local database…')
 await migrateLocal(stateDir, { quiet: true })
 let vars = {}
-if (!hasRealKey()) {
+if (flags['simulator-url']) {
+  vars = simulatorVars(flags['simulator-url'])
+  console.log(`Images come from the DashScope simulator at ${flags['simulator-url']}`)
+} else if (!hasRealKey()) {
   const local = await startLocalSimulator(Number(process.env.SIMULATOR_PORT ?? 8790))
   vars = local.vars
   console.log(
     `No QWEN_API_KEY: images come from the local DashScope simulator at ${local.simulator.url}`
   )
 }
+for (const pair of flags.var) {
+  const at = pair.indexOf(':')
+  if (at < 1) throw new Error(`--var takes KEY:VALUE, not "${pair}"`)
+  vars[pair.slice(0, at)] = pair.slice(at + 1)
+}
 console.log('Starting the Worker (local workerd, D1 and R2)…')
 const worker = await startWorker({ port, stateDir, vars })
+const stopSweeper = startSweeperTicker(worker.origin)
 
 console.log(`\nAddreams is running at ${worker.origin}  (Ctrl+C stops it)\n`)
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    stopSweeper()
     worker.stop()
     process.exit(0)
   })

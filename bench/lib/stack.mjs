@@ -1,23 +1,12 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort } from '../../scripts/lib/free-port.mjs'
 import { migrateLocal } from '../../scripts/lib/migrations.mjs'
 import { backendDir } from '../../scripts/lib/paths.mjs'
 import { toolEnv, waitForHttp } from '../../scripts/lib/process.mjs'
 import { startLocalSimulator } from '../../scripts/lib/simulator.mjs'
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject()
-      )
-    })
-  })
 
 /**
  * `wrangler dev` as scripts/lib/worker.mjs starts it, but serving the PWA from `assetsDir`: the

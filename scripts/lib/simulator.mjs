@@ -16,12 +16,12 @@ export const hasRealKey = () => Boolean(process.env.QWEN_API_KEY || readDevVars(
 export const startLocalSimulator = async (port) => {
   const { module } = await runnerImport(path.join(root, 'backend/simulator/server.ts'))
   const simulator = await module.startSimulator({ port })
-  return {
-    simulator,
-    vars: {
-      DASHSCOPE_BASE_URL: `${simulator.url}/api/v1`,
-      DASHSCOPE_RESULT_HOSTS: simulator.url,
-      QWEN_API_KEY: SIMULATOR_KEY,
-    },
-  }
+  return { simulator, vars: simulatorVars(simulator.url) }
 }
+
+/** The Worker variables that point it at the simulator at `url`. */
+export const simulatorVars = (url) => ({
+  DASHSCOPE_BASE_URL: `${url}/api/v1`,
+  DASHSCOPE_RESULT_HOSTS: url,
+  QWEN_API_KEY: SIMULATOR_KEY,
+})

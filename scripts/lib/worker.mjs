@@ -27,6 +27,8 @@ export const startWorker = async ({
     '--persist-to',
     stateDir,
     '--show-interactive-dev-session=false',
+    // Exposes /__scheduled, through which the sweeper ticker (scripts/lib/sweeper.mjs) runs the cron.
+    '--test-scheduled',
     ...Object.entries(allVars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
   ]
   const child = spawn('npx', args, {
