@@ -25,8 +25,8 @@ process.env.WRANGLER_SEND_METRICS = 'false'
 const LEASE_SECONDS = 10
 
 /** Runs `rounds` crash rounds and returns their records, the violations and the figures. */
-export const runChaos = async ({ rounds, log = console.log }) => {
-  await run('npm', ['run', 'build', '-w', '@app/pwa', '--silent'], { quiet: true })
+export const runChaos = async ({ rounds, build = true, log = console.log }) => {
+  if (build) await run('npm', ['run', 'build', '-w', '@app/pwa', '--silent'], { quiet: true })
   const stateDir = await mkdtemp(path.join(tmpdir(), 'addreams-chaos-'))
   const { simulator } = await startLocalSimulator(0)
   const { module: png } = await runnerImport(path.join(root, 'pwa/e2e/png.ts'))

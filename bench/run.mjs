@@ -28,6 +28,7 @@ const MEASURES = [
   ['enqueue', 90],
   ['outbox-drain', 90],
   ['credits-race', 60],
+  ['job-memory', 60],
   ['api', 120],
 ]
 
