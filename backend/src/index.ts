@@ -6,6 +6,7 @@ import { handleScheduled } from './jobs/scheduled.ts'
 import { ApiError, onError } from './lib/api-error.ts'
 import { appContext } from './middleware/app-context.ts'
 import { requestLog } from './middleware/request-log.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
 import { auth } from './routes/auth.ts'
 import { config } from './routes/config.ts'
 import { credits } from './routes/credits.ts'
@@ -18,6 +19,7 @@ import type { GenerationJob } from './services/create-generation.ts'
 
 /** The API. Everything outside `/api/*` is the PWA, served by Workers static assets. */
 export const app = new Hono<AppEnv>()
+  .use(securityHeaders())
   .use(requestId())
   .use(requestLog())
   .use(appContext())
