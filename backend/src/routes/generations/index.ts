@@ -165,7 +165,7 @@ export const generationsDocs: RouteDoc[] = [
       pathParams: imageParams,
       responses: {
         200: {
-          description: 'The image bytes, immutable',
+          description: 'The image bytes (never kept in the HTTP cache)',
           schema: z.string().describe('binary'),
           contentType: 'image/*',
         },

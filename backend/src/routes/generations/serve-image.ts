@@ -6,8 +6,9 @@ import type { AuthedEnv } from '../../middleware/require-session.ts'
 
 /**
  * Streams one stored image to its owner. Anyone else, and any deleted generation, gets the same
- * 404 as a missing one, so ids reveal nothing. The bytes never change, so browsers and the
- * service worker may keep them for a year.
+ * 404 as a missing one, so ids reveal nothing. The browser's HTTP cache must not keep it: sign-out
+ * cannot empty that cache, and the ids stay in the browser's history on a shared device. Offline
+ * viewing comes from the service worker's image cache, which sign-out does empty.
  */
 export const serveImage = async (
   c: Context<AuthedEnv>,
@@ -29,7 +30,7 @@ export const serveImage = async (
   const notFound = new ApiError('NOT_FOUND', 'No such image')
   if (!row) throw notFound
   const headers = new Headers({
-    'Cache-Control': 'private, max-age=31536000, immutable',
+    'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
     'Content-Type': row.contentType,
   })
