@@ -1,14 +1,22 @@
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
 import { createAuthMiddleware } from 'better-auth/api'
+import type { GoogleOptions } from 'better-auth/social-providers'
 import type { Db } from '../db/client.ts'
 import * as schema from '../db/schema.ts'
 import type { AppConfig } from '../env.ts'
 import { deleteUserImages } from '../services/account-deletion.ts'
 import { grantWelcomeCredits } from '../services/credits.ts'
+import { checkUserFields } from './auth-field-limits.ts'
 
 /** What better-auth needs from the Worker: the config, the database and the image bucket. */
-export type AuthDeps = { config: AppConfig; db: Db; bucket: R2Bucket }
+export type AuthDeps = {
+  config: AppConfig
+  db: Db
+  bucket: R2Bucket
+  /** Stand-ins for the calls that go to Google's servers, which tests cannot reach. */
+  providerCalls?: { google?: Pick<GoogleOptions, 'verifyIdToken' | 'getUserInfo'> }
+}
 
 /** Seconds a session stays fresh enough to delete the account without the password. */
 export const FRESH_SESSION_SECONDS = 15 * 60
@@ -17,7 +25,7 @@ export const FRESH_SESSION_SECONDS = 15 * 60
  * The better-auth instance for this Worker. Built from the request's bindings (Workers have no
  * global env); `authFor` caches one per isolate.
  */
-export const createAuth = ({ config, db, bucket }: AuthDeps) => {
+export const createAuth = ({ config, db, bucket, providerCalls }: AuthDeps) => {
   const { signIn, signUp, auth: other } = config.rateLimits
   return betterAuth({
     database: drizzleAdapter(db, { provider: 'sqlite', schema }),
@@ -28,8 +36,13 @@ export const createAuth = ({ config, db, bucket }: AuthDeps) => {
     telemetry: { enabled: false },
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     socialProviders: {
-      ...(config.google ? { google: config.google } : {}),
+      ...(config.google ? { google: { ...config.google, ...providerCalls?.google } } : {}),
       ...(config.github ? { github: config.github } : {}),
+    },
+    account: {
+      // A provider's verified email never joins an account whose own email nobody verified: else
+      // whoever registered someone's address first with a password would share their account.
+      accountLinking: { requireLocalEmailVerified: true },
     },
     user: {
       additionalFields: {
@@ -69,8 +82,9 @@ export const createAuth = ({ config, db, bucket }: AuthDeps) => {
       user: { create: { after: async (user) => void (await grantWelcomeCredits(db, user.id)) } },
     },
     hooks: {
-      // Changing the password always signs out the other devices, whatever the client asked.
       before: createAuthMiddleware(async (ctx) => {
+        await checkUserFields(ctx)
+        // Changing the password always signs out the other devices, whatever the client asked.
         if (ctx.path === '/change-password' && ctx.body && typeof ctx.body === 'object') {
           ctx.body.revokeOtherSessions = true
         }

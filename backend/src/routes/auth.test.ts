@@ -183,7 +183,7 @@ describe('sessions', () => {
 })
 
 describe('social sign-in', () => {
-  const start = (environment: object) =>
+  const start = (environment: object, provider = 'google') =>
     app.request(
       '/api/auth/sign-in/social',
       {
@@ -193,7 +193,7 @@ describe('social sign-in', () => {
           origin: ORIGIN,
           'cf-connecting-ip': randomIp(),
         },
-        body: JSON.stringify({ provider: 'google', callbackURL: '/history' }),
+        body: JSON.stringify({ provider, callbackURL: '/history' }),
       },
       environment
     )
@@ -215,10 +215,74 @@ describe('social sign-in', () => {
     )
   })
 
-  it('should refuse Google sign-in when it is not configured', async () => {
-    const res = await start(env)
-    expect(res.status).toBeGreaterThanOrEqual(400)
-    expect(res.status).toBeLessThan(500)
-    expect(((await res.json()) as { code?: string }).code).toBeTruthy()
+  it('should send the user to GitHub with the documented redirect URI when configured', async () => {
+    const res = await start(
+      { ...env, GITHUB_CLIENT_ID: 'dummy-gh-id', GITHUB_CLIENT_SECRET: 'dummy-gh-secret' },
+      'github'
+    )
+    expect(res.status).toBe(200)
+    const { url, redirect } = (await res.json()) as { url: string; redirect: boolean }
+    expect(redirect).toBe(true)
+    const target = new URL(url)
+    expect(`${target.origin}${target.pathname}`).toBe('https://github.com/login/oauth/authorize')
+    expect(target.searchParams.get('client_id')).toBe('dummy-gh-id')
+    expect(target.searchParams.get('redirect_uri')).toBe(
+      `${env.BETTER_AUTH_URL}/api/auth/callback/github`
+    )
+  })
+
+  it.each(['google', 'github'])(
+    'should refuse %s sign-in when it is not configured',
+    async (provider) => {
+      const res = await start(env, provider)
+      expect(res.status).toBeGreaterThanOrEqual(400)
+      expect(res.status).toBeLessThan(500)
+      expect(((await res.json()) as { code?: string }).code).toBeTruthy()
+    }
+  )
+})
+
+describe('limits on /api/auth/*', () => {
+  it('should refuse a body over 16 KB with 413 and the error envelope', async () => {
+    const res = await postJson(
+      '/api/auth/sign-up/email',
+      {
+        name: 'x'.repeat(20_000),
+        email: `big-${crypto.randomUUID()}@example.test`,
+        password: 'correct horse battery',
+      },
+      { 'cf-connecting-ip': randomIp() }
+    )
+    expect(res.status).toBe(413)
+    expect((await errorBody(res)).code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('should refuse a name over 100 characters or blank, on sign-up and on update', async () => {
+    const email = `long-${crypto.randomUUID()}@example.test`
+    for (const name of ['n'.repeat(101), '   ']) {
+      const res = await postJson(
+        '/api/auth/sign-up/email',
+        { name, email, password: 'correct horse battery' },
+        { 'cf-connecting-ip': randomIp() }
+      )
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { code: string }).code).toBe('INVALID_NAME')
+    }
+    const { cookie } = await signUp()
+    const update = await postJson('/api/auth/update-user', { name: 'n'.repeat(101) }, { cookie })
+    expect(update.status).toBe(400)
+    expect(((await update.json()) as { code: string }).code).toBe('INVALID_NAME')
+    const me = await (await getWith('/api/me', cookie)).json()
+    expect((me as { user: { name: string } }).user.name).toBe('Test User')
+  })
+
+  it('should refuse an email over 254 characters', async () => {
+    const res = await postJson(
+      '/api/auth/sign-up/email',
+      { name: 'Long', email: `${'e'.repeat(250)}@example.test`, password: 'correct horse battery' },
+      { 'cf-connecting-ip': randomIp() }
+    )
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { code: string }).code).toBe('INVALID_EMAIL')
   })
 })

@@ -77,6 +77,11 @@ const paramsOf = (request: GenerationRequest): GenerationParams => ({
   promptExtend: request.promptExtend,
 })
 
+const tooMany = () =>
+  new ApiError('RATE_LIMITED', 'Too many new generations; wait a minute', {
+    headers: { 'Retry-After': '60' },
+  })
+
 const outOfCredits = (workflow: Workflow, balances: Balances) =>
   new ApiError('OUT_OF_CREDITS', `Not enough ${workflow} credits. Nothing was charged.`, {
     details: Object.entries(balances).map(([path, balance]) => ({
@@ -162,17 +167,16 @@ export const createGeneration = async (
   if (replay) return { ...replay, replayed: true }
 
   const now = deps.now ?? new Date()
+  const lastMinute = and(
+    eq(generation.userId, userId),
+    gt(generation.createdAt, new Date(now.getTime() - 60_000))
+  )
+  // A quick refusal before any upload; the batch below enforces the limit under concurrency.
   const [recent] = await deps.db
     .select({ n: sql<number>`count(*)` })
     .from(generation)
-    .where(
-      and(eq(generation.userId, userId), gt(generation.createdAt, new Date(now.getTime() - 60_000)))
-    )
-  if ((recent?.n ?? 0) >= deps.perMinute) {
-    throw new ApiError('RATE_LIMITED', 'Too many new generations; wait a minute', {
-      headers: { 'Retry-After': '60' },
-    })
-  }
+    .where(lastMinute)
+  if ((recent?.n ?? 0) >= deps.perMinute) throw tooMany()
   const cost = generationCost(request)
   const before = await getBalances(deps.db, userId)
   if (before[request.workflow] < cost) throw outOfCredits(request.workflow, before)
@@ -201,7 +205,9 @@ export const createGeneration = async (
         fingerprint: print,
         params: paramsOf(request),
         model: model.id,
-        cost,
+        // Over the limit, the cost becomes 0, which `generation_cost_positive` refuses: the count
+        // and the insert are one statement in one batch, so concurrent requests cannot all pass it.
+        cost: sql`CASE WHEN (SELECT count(*) FROM ${generation} WHERE ${lastMinute}) < ${deps.perMinute} THEN ${cost} ELSE 0 END`,
         simulated: deps.simulated,
         version: currentVersion(userId),
         leaseExpiresAt: new Date(now.getTime() + deps.leaseMs),
@@ -239,6 +245,7 @@ export const createGeneration = async (
   } catch (error) {
     await deps.bucket.delete(stored.map((s) => s.key))
     const text = `${error instanceof Error ? error.message : ''} ${String((error as { cause?: unknown }).cause ?? '')}`
+    if (/CHECK constraint failed: generation_cost_positive/.test(text)) throw tooMany()
     if (/CHECK constraint failed/.test(text))
       throw outOfCredits(request.workflow, await getBalances(deps.db, userId))
     // A concurrent request with the same key won the race: answer as its replay.

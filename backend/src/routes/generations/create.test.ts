@@ -201,4 +201,41 @@ describe('POST /api/generations', () => {
     expect(await code(third)).toBe('RATE_LIMITED')
     await expectLedgerInvariant(userId)
   })
+
+  it('should hold the per-user limit under concurrency: 30 new requests at once, limit 10', async () => {
+    const { cookie, userId } = await signUp()
+    await createDb(env.DB).batch(
+      creditChange(createDb(env.DB), {
+        userId,
+        workflow: 'ad-graphic',
+        delta: 30,
+        reason: 'grant',
+        idemKey: `grant:${userId}`,
+      })
+    )
+    const limited = { ...env, GENERATIONS_PER_MINUTE: '10' }
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, async () => {
+        const form = new FormData()
+        form.set('request', JSON.stringify(adGraphic()))
+        const res = await app.request(
+          '/api/generations',
+          {
+            method: 'POST',
+            headers: { cookie, origin: ORIGIN, 'idempotency-key': crypto.randomUUID() },
+            body: form,
+          },
+          limited
+        )
+        return res.status
+      })
+    )
+    expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(10)
+    expect(statuses.every((s) => s === 202 || s === 429)).toBe(true)
+    const rows = await env.DB.prepare('SELECT count(*) AS n FROM generation WHERE user_id = ?')
+      .bind(userId)
+      .first<{ n: number }>()
+    expect(rows?.n).toBe(statuses.filter((s) => s === 202).length)
+    await expectLedgerInvariant(userId)
+  })
 })
