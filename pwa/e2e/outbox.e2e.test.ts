@@ -94,32 +94,41 @@ const storedThumbnail = (page: Page, id: string) =>
     id
   )
 
-/**
- * Walks the Ad Graphic studio to Review, online, once the balance is known and the service worker
- * controls the page (an installed app; going offline mid-install would leave none).
- */
-const openReview = async (page: Page, prompt: string) => {
-  await page.goto(url('/studio/ad-graphic'))
+/** Waits until the service worker controls the page (an installed app, which works offline). */
+const installed = async (page: Page) => {
   await page.evaluate(() => navigator.serviceWorker.ready)
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
       timeout: 15_000,
     })
     .toBe(true)
+}
+
+/** From the Ad Graphic studio's first step to Review with `prompt`. */
+const walkToReview = async (page: Page, prompt: string) => {
   await expect.poll(() => stepTitle(page).textContent(), { timeout: 15_000 }).toBe('Describe')
   await page.locator('studio-text-field#prompt textarea').fill(prompt)
   await primary(page).click()
   await expect.poll(() => stepTitle(page).textContent()).toBe('Format')
   await primary(page).click()
   await expect.poll(() => stepTitle(page).textContent()).toBe('Review')
+}
+
+/**
+ * Walks the Ad Graphic studio to Review, online, once the balance is known and the service worker
+ * controls the page (an installed app; going offline mid-install would leave none).
+ */
+const openReview = async (page: Page, prompt: string) => {
+  await page.goto(url('/studio/ad-graphic'))
+  await installed(page)
+  await walkToReview(page, prompt)
   await expect
     .poll(async () => (await primary(page).textContent())?.trim(), { timeout: 15_000 })
     .toBe('Generate · 1 credit')
 }
 
-/** Goes offline and taps Queue; the request waits on the device. */
-const queueOffline = async (context: BrowserContext, page: Page) => {
-  await context.setOffline(true)
+/** Taps Queue (offline); the request waits on the device. */
+const tapQueue = async (page: Page) => {
   await expect
     .poll(async () => (await primary(page).textContent())?.trim())
     .toBe('Queue · 1 credit')
@@ -128,6 +137,12 @@ const queueOffline = async (context: BrowserContext, page: Page) => {
   const [entry] = await storedOutbox(page)
   if (!entry) throw new Error('nothing was queued')
   return entry
+}
+
+/** Goes offline and taps Queue. */
+const queueOffline = async (context: BrowserContext, page: Page) => {
+  await context.setOffline(true)
+  return tapQueue(page)
 }
 
 describe('the outbox in Chromium against the real Worker', () => {
@@ -171,6 +186,28 @@ describe('the outbox in Chromium against the real Worker', () => {
         }, entry.id)
       )
       .toBe(200)
+  })
+
+  it('should queue offline from a studio never opened online, on a device that only opened History', async () => {
+    browser = await launchBrowser()
+    const { context } = browser
+    await signUpInContext(context, baseUrl)
+    const page = await context.newPage()
+    await page.goto(url('/history'))
+    await expect.poll(() => page.locator('main h1').first().textContent()).toBe('History')
+    await installed(page)
+
+    await context.setOffline(true)
+    await page.locator('app-nav a[href="/studio/ad-graphic"]').first().click()
+    await walkToReview(page, 'Lemon soda on ice')
+    const entry = await tapQueue(page)
+
+    await context.setOffline(false)
+    await expect
+      .poll(async () => (await serverState(context)).generations, { timeout: 20_000 })
+      .toEqual([entry.id])
+    const { debits } = await serverState(context)
+    expect(debits.map((d) => [d.generationId, d.delta])).toEqual([[entry.id, -1]])
   })
 
   it('should send a queued request once when two tabs come back online together', async () => {
