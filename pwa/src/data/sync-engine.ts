@@ -98,6 +98,15 @@ const retryNow = async (): Promise<void> => {
     .modify({ nextAttemptAt: 0 })
 }
 
+/**
+ * A flush for when the connection is back where no page is there to see `online` (Background
+ * Sync wakes the service worker): requests that failed for lack of one go out at once.
+ */
+export const flushReconnected = async (): Promise<FlushResult> => {
+  await retryNow()
+  return flush()
+}
+
 /** Whether anything is on its way: a request on the device, or a generation still working. */
 const busy = async (): Promise<boolean> => {
   const inStatus = (status: string) =>
