@@ -57,4 +57,26 @@ describe('the app shell in Chromium', () => {
       await browser.context.setOffline(false)
     }
   })
+
+  /** @see the offline bar missing after an offline reload of History */
+  it('should show the offline bar after an offline reload that starts the service worker afresh', async () => {
+    await page.goto(new URL('/history', baseUrl).toString())
+    await expect.poll(() => shellHeading(page).textContent()).toMatch(/History/)
+    await browser.context.setOffline(true)
+    try {
+      // A worker that starts for the reload leaves Chromium's navigator.onLine true in the page
+      // while every request fails, as on a network without internet.
+      const cdp = await browser.context.newCDPSession(page)
+      await cdp.send('ServiceWorker.enable')
+      await cdp.send('ServiceWorker.stopAllWorkers')
+      await page.reload()
+      await expect.poll(() => shellHeading(page).textContent()).toMatch(/History/)
+      await expect
+        .poll(() => page.locator('app-offline-indicator .bar').textContent({ timeout: 1_000 }))
+        .toContain("You're offline.")
+      await expect.poll(() => page.getByText("Couldn't refresh.").count()).toBe(0)
+    } finally {
+      await browser.context.setOffline(false)
+    }
+  })
 })
