@@ -6,6 +6,8 @@ import { launchBrowser } from './browser.ts'
 const baseUrl = inject('baseUrl')
 
 const shellHeading = (page: Page) => page.locator('main h1').first()
+const offlineBar = (page: Page) =>
+  page.locator('app-offline-indicator .bar').textContent({ timeout: 1_000 })
 
 describe('the app shell in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>
@@ -49,7 +51,7 @@ describe('the app shell in Chromium', () => {
       await expect.poll(() => shellHeading(page).isVisible()).toBe(true)
       await page.goto(new URL('/history', baseUrl).toString())
       await expect.poll(() => shellHeading(page).textContent()).toMatch(/History/)
-      expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+      await expect.poll(() => offlineBar(page)).toContain("You're offline.")
       await expect(
         page.evaluate(() => fetch('/api/health').then((r) => r.status))
       ).rejects.toThrow()
@@ -71,9 +73,7 @@ describe('the app shell in Chromium', () => {
       await cdp.send('ServiceWorker.stopAllWorkers')
       await page.reload()
       await expect.poll(() => shellHeading(page).textContent()).toMatch(/History/)
-      await expect
-        .poll(() => page.locator('app-offline-indicator .bar').textContent({ timeout: 1_000 }))
-        .toContain("You're offline.")
+      await expect.poll(() => offlineBar(page)).toContain("You're offline.")
       await expect.poll(() => page.getByText("Couldn't refresh.").count()).toBe(0)
     } finally {
       await browser.context.setOffline(false)
