@@ -13,5 +13,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Checks poll for what the page or the server shows next. Expect.poll's default second is
+    // short for a page to react on a busy 2-core machine; a poll still ends as soon as it passes.
+    expect: { poll: { timeout: 10_000 } },
   },
 })

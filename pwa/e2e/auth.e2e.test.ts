@@ -10,7 +10,7 @@ const octet = () => Math.floor(Math.random() * 250)
 /** One client IP per browser, so the per-IP sign-in limit (3 in 10 s) never spans tests. */
 const randomIp = () => `10.${octet()}.${octet()}.${octet()}`
 
-/** Pages load data over the network; give them longer than expect.poll's default second. */
+/** Pages load data over the network; give them longer than the e2e project's poll default. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 })
 
 const heading = (page: Page) => page.locator('main h1').first()

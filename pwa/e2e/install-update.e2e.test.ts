@@ -72,9 +72,7 @@ describe('installing and updating the app', () => {
           return registration.waiting === null && navigator.serviceWorker.controller !== null
         })
       ).toBe(true)
-      expect(await page.locator('app-update-banner').textContent()).not.toContain(
-        'Update available'
-      )
+      expect(await banner.textContent()).not.toContain('Update available')
     } finally {
       await writeFile(swPath, original)
     }

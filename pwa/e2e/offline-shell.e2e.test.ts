@@ -6,6 +6,8 @@ import { launchBrowser } from './browser.ts'
 const baseUrl = inject('baseUrl')
 
 const shellHeading = (page: Page) => page.locator('main h1').first()
+const offlineBar = (page: Page) =>
+  page.locator('app-offline-indicator .bar').textContent({ timeout: 1_000 })
 
 describe('the app shell in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>
@@ -49,10 +51,30 @@ describe('the app shell in Chromium', () => {
       await expect.poll(() => shellHeading(page).isVisible()).toBe(true)
       await page.goto(new URL('/history', baseUrl).toString())
       await expect.poll(() => shellHeading(page).textContent()).toMatch(/History/)
-      expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+      await expect.poll(() => offlineBar(page)).toContain("You're offline.")
       await expect(
         page.evaluate(() => fetch('/api/health').then((r) => r.status))
       ).rejects.toThrow()
+    } finally {
+      await browser.context.setOffline(false)
+    }
+  })
+
+  /** @see the offline bar missing after an offline reload of History */
+  it('should show the offline bar after an offline reload that starts the service worker afresh', async () => {
+    await page.goto(new URL('/history', baseUrl).toString())
+    await expect.poll(() => shellHeading(page).textContent()).toMatch(/History/)
+    await browser.context.setOffline(true)
+    try {
+      // A worker that starts for the reload leaves Chromium's navigator.onLine true in the page
+      // while every request fails, as on a network without internet.
+      const cdp = await browser.context.newCDPSession(page)
+      await cdp.send('ServiceWorker.enable')
+      await cdp.send('ServiceWorker.stopAllWorkers')
+      await page.reload()
+      await expect.poll(() => shellHeading(page).textContent()).toMatch(/History/)
+      await expect.poll(() => offlineBar(page)).toContain("You're offline.")
+      await expect.poll(() => page.getByText("Couldn't refresh.").count()).toBe(0)
     } finally {
       await browser.context.setOffline(false)
     }

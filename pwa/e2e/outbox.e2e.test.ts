@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page, Request } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { BACKOFF_BASE_MS } from '../src/data/backoff.ts'
+import { BACKOFF_CAP_MS } from '../src/data/backoff.ts'
 import { signUpInContext } from './account.ts'
 import { launchBrowser } from './browser.ts'
 
@@ -19,17 +19,33 @@ const resultState = (page: Page) =>
     .catch(() => '')
 
 /**
- * POST /api/generations requests that reached the server, from every page and the service worker
- * of `context` (attempts made offline fail before leaving the browser).
+ * Watches POST /api/generations from every page and the service worker of `context` (Playwright
+ * reports both). `settled` waits until none is still on its way, since Playwright reports a
+ * request a little after the app has seen its answer, then lists the Idempotency-Keys of those
+ * that reached the server (attempts made offline fail before leaving the browser).
  */
-const countCreates = (context: BrowserContext) => {
-  const seen: string[] = []
-  context.on('requestfinished', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/generations') {
-      seen.push(request.headers()['idempotency-key'] ?? '')
-    }
+const watchCreates = (context: BrowserContext) => {
+  const sent: string[] = []
+  let pending = 0
+  const isCreate = (request: Request) =>
+    request.method() === 'POST' && new URL(request.url()).pathname === '/api/generations'
+  context.on('request', (request) => {
+    if (isCreate(request)) pending++
   })
-  return seen
+  context.on('requestfailed', (request) => {
+    if (isCreate(request)) pending--
+  })
+  context.on('requestfinished', (request) => {
+    if (!isCreate(request)) return
+    pending--
+    sent.push(request.headers()['idempotency-key'] ?? '')
+  })
+  return {
+    settled: async (): Promise<string[]> => {
+      await expect.poll(() => pending).toBe(0)
+      return [...sent]
+    },
+  }
 }
 
 /** The server's view: generations and generation debits of the signed-in user. */
@@ -68,6 +84,36 @@ const storedOutbox = (page: Page) =>
       })
   )
 
+/**
+ * Moves a request's next attempt `ms` into the future once its first attempt has failed, with raw
+ * IndexedDB in one transaction; false while that attempt has not failed yet.
+ */
+const postponeRetry = (page: Page, id: string, ms: number) =>
+  page.evaluate(
+    ({ id, ms }) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('addreams')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite')
+          const store = tx.objectStore('outbox')
+          let done = false
+          const get = store.get(id)
+          get.onsuccess = () => {
+            const entry = get.result as { state: string; attempts: number } | undefined
+            done = entry?.state === 'waiting' && entry.attempts > 0
+            if (done) store.put({ ...entry, nextAttemptAt: Date.now() + ms })
+          }
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve(done)
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    { id, ms }
+  )
+
 /** A card's stored thumbnail, read with raw IndexedDB. */
 const storedThumbnail = (page: Page, id: string) =>
   page.evaluate(
@@ -94,32 +140,41 @@ const storedThumbnail = (page: Page, id: string) =>
     id
   )
 
-/**
- * Walks the Ad Graphic studio to Review, online, once the balance is known and the service worker
- * controls the page (an installed app; going offline mid-install would leave none).
- */
-const openReview = async (page: Page, prompt: string) => {
-  await page.goto(url('/studio/ad-graphic'))
+/** Waits until the service worker controls the page (an installed app, which works offline). */
+const installed = async (page: Page) => {
   await page.evaluate(() => navigator.serviceWorker.ready)
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
       timeout: 15_000,
     })
     .toBe(true)
+}
+
+/** From the Ad Graphic studio's first step to Review with `prompt`. */
+const walkToReview = async (page: Page, prompt: string) => {
   await expect.poll(() => stepTitle(page).textContent(), { timeout: 15_000 }).toBe('Describe')
   await page.locator('studio-text-field#prompt textarea').fill(prompt)
   await primary(page).click()
   await expect.poll(() => stepTitle(page).textContent()).toBe('Format')
   await primary(page).click()
   await expect.poll(() => stepTitle(page).textContent()).toBe('Review')
+}
+
+/**
+ * Walks the Ad Graphic studio to Review, online, once the balance is known and the service worker
+ * controls the page (an installed app; going offline mid-install would leave none).
+ */
+const openReview = async (page: Page, prompt: string) => {
+  await page.goto(url('/studio/ad-graphic'))
+  await installed(page)
+  await walkToReview(page, prompt)
   await expect
     .poll(async () => (await primary(page).textContent())?.trim(), { timeout: 15_000 })
     .toBe('Generate · 1 credit')
 }
 
-/** Goes offline and taps Queue; the request waits on the device. */
-const queueOffline = async (context: BrowserContext, page: Page) => {
-  await context.setOffline(true)
+/** Taps Queue (offline); the request waits on the device. */
+const tapQueue = async (page: Page) => {
   await expect
     .poll(async () => (await primary(page).textContent())?.trim())
     .toBe('Queue · 1 credit')
@@ -128,6 +183,12 @@ const queueOffline = async (context: BrowserContext, page: Page) => {
   const [entry] = await storedOutbox(page)
   if (!entry) throw new Error('nothing was queued')
   return entry
+}
+
+/** Goes offline and taps Queue. */
+const queueOffline = async (context: BrowserContext, page: Page) => {
+  await context.setOffline(true)
+  return tapQueue(page)
 }
 
 describe('the outbox in Chromium against the real Worker', () => {
@@ -142,11 +203,11 @@ describe('the outbox in Chromium against the real Worker', () => {
     browser = await launchBrowser()
     const { context } = browser
     await signUpInContext(context, baseUrl)
-    const creates = countCreates(context)
+    const creates = watchCreates(context)
     const page = await context.newPage()
     await openReview(page, 'Fresh bread on a rustic table')
     const entry = await queueOffline(context, page)
-    expect(creates).toEqual([])
+    expect(await creates.settled()).toEqual([])
 
     await context.setOffline(false)
     await expect
@@ -155,7 +216,7 @@ describe('the outbox in Chromium against the real Worker', () => {
     await expect.poll(() => storedOutbox(page)).toEqual([])
     const { debits } = await serverState(context)
     expect(debits.map((d) => [d.generationId, d.delta])).toEqual([[entry.id, -1]])
-    expect(creates).toEqual([entry.id])
+    expect(await creates.settled()).toEqual([entry.id])
 
     // Once ready, the card gets a thumbnail of image 0, and the service worker keeps the image.
     await expect.poll(() => resultState(page), { timeout: 60_000 }).toContain('Ready')
@@ -173,11 +234,33 @@ describe('the outbox in Chromium against the real Worker', () => {
       .toBe(200)
   })
 
+  it('should queue offline from a studio never opened online, on a device that only opened History', async () => {
+    browser = await launchBrowser()
+    const { context } = browser
+    await signUpInContext(context, baseUrl)
+    const page = await context.newPage()
+    await page.goto(url('/history'))
+    await expect.poll(() => page.locator('main h1').first().textContent()).toBe('History')
+    await installed(page)
+
+    await context.setOffline(true)
+    await page.locator('app-nav a[href="/studio/ad-graphic"]').first().click()
+    await walkToReview(page, 'Lemon soda on ice')
+    const entry = await tapQueue(page)
+
+    await context.setOffline(false)
+    await expect
+      .poll(async () => (await serverState(context)).generations, { timeout: 20_000 })
+      .toEqual([entry.id])
+    const { debits } = await serverState(context)
+    expect(debits.map((d) => [d.generationId, d.delta])).toEqual([[entry.id, -1]])
+  })
+
   it('should send a queued request once when two tabs come back online together', async () => {
     browser = await launchBrowser()
     const { context } = browser
     await signUpInContext(context, baseUrl)
-    const creates = countCreates(context)
+    const creates = watchCreates(context)
     const studio = await context.newPage()
     const history = await context.newPage()
     await history.goto(url('/history'))
@@ -194,7 +277,7 @@ describe('the outbox in Chromium against the real Worker', () => {
     await history.reload()
     await studio.reload()
     await expect.poll(() => storedOutbox(studio)).toEqual([])
-    expect(creates).toEqual([entry.id])
+    expect(await creates.settled()).toEqual([entry.id])
     expect((await serverState(context)).debits).toHaveLength(1)
   })
 
@@ -205,35 +288,30 @@ describe('the outbox in Chromium against the real Worker', () => {
     const page = await context.newPage()
     await openReview(page, 'Olive oil on a marble counter')
     const entry = await queueOffline(context, page)
-    const queuedAt = Date.now()
+    // Its failed attempt leaves it a backoff of at most a few seconds; as after many failed
+    // attempts, it has the longest one, so the sync event below surely comes during it.
+    await expect.poll(() => postponeRetry(page, entry.id, BACKOFF_CAP_MS)).toBe(true)
 
     // The app is closed while offline; the browser starts again later with the network back.
     const restarted = await browser.restart()
     const blank = restarted.pages()[0] ?? (await restarted.newPage())
     expect(restarted.pages().map((p) => p.url())).toEqual(['about:blank'])
-    // A flush sends a request only after its backoff (≤ 2 × BACKOFF_BASE_MS here); a sync event
-    // before then sends nothing and is not repeated (a known gap), so wait it out.
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.max(0, queuedAt + 2 * BACKOFF_BASE_MS - Date.now()))
-    )
-    // Chromium's own Background Sync may already be on it; otherwise DevTools fires the event.
-    if ((await serverState(restarted)).generations.length === 0) {
-      const cdp = await restarted.newCDPSession(blank)
-      const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = []
-      cdp.on('ServiceWorker.workerRegistrationUpdated', (update) => {
-        registrations.push(...update.registrations)
-      })
-      await cdp.send('ServiceWorker.enable')
-      const isOurs = (r: (typeof registrations)[number]) => r.scopeURL === url('/') && !r.isDeleted
-      await expect.poll(() => registrations.some(isOurs)).toBe(true)
-      // The worker starts for this event alone, so its data script comes from what install stored.
-      await cdp.send('ServiceWorker.dispatchSyncEvent', {
-        origin: new URL(baseUrl).origin,
-        registrationId: registrations.find(isOurs)?.registrationId ?? '',
-        tag: 'addreams-outbox',
-        lastChance: false,
-      })
-    }
+    // Chromium's own Background Sync may already be on it; DevTools fires the event as well.
+    const cdp = await restarted.newCDPSession(blank)
+    const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = []
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (update) => {
+      registrations.push(...update.registrations)
+    })
+    await cdp.send('ServiceWorker.enable')
+    const isOurs = (r: (typeof registrations)[number]) => r.scopeURL === url('/') && !r.isDeleted
+    await expect.poll(() => registrations.some(isOurs)).toBe(true)
+    // The worker starts for this event alone, so its data script comes from what install stored.
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: new URL(baseUrl).origin,
+      registrationId: registrations.find(isOurs)?.registrationId ?? '',
+      tag: 'addreams-outbox',
+      lastChance: false,
+    })
     await expect
       .poll(async () => (await serverState(restarted)).generations, { timeout: 20_000 })
       .toEqual([entry.id])
@@ -247,7 +325,7 @@ describe('the outbox in Chromium against the real Worker', () => {
     browser = await launchBrowser()
     const { context } = browser
     const account = await signUpInContext(context, baseUrl)
-    const creates = countCreates(context)
+    const creates = watchCreates(context)
     const page = await context.newPage()
     await openReview(page, 'Sneakers on a skateboard')
     const entry = await queueOffline(context, page)
@@ -266,8 +344,11 @@ describe('the outbox in Chromium against the real Worker', () => {
     await expect
       .poll(() => storedOutbox(page))
       .toEqual([{ id: entry.id, state: 'paused', prompt: 'Sneakers on a skateboard' }])
-    // The one attempt got its 401 and nothing was retried while the session was gone.
-    expect(creates).toEqual([entry.id])
+    // The page's session check or an attempt's 401 (the page's or the service worker's Background
+    // Sync) found the session gone: at most that one attempt, never retried while paused.
+    const whilePaused = await creates.settled()
+    expect(whilePaused.length).toBeLessThanOrEqual(1)
+    expect(whilePaused.every((key) => key === entry.id)).toBe(true)
 
     await page.getByRole('link', { name: 'Sign in' }).click()
     await page.locator('app-auth-form #email').fill(account.email)
@@ -278,7 +359,7 @@ describe('the outbox in Chromium against the real Worker', () => {
       .toEqual([entry.id])
     expect((await serverState(context)).debits).toHaveLength(1)
     await expect.poll(() => storedOutbox(page)).toEqual([])
-    expect(creates).toEqual([entry.id, entry.id])
+    expect(await creates.settled()).toEqual([...whilePaused, entry.id])
   })
 
   it('should show "Not sent" on the card and keep the inputs when the credits ran out', async () => {

@@ -255,11 +255,14 @@ describe('the studios in Chromium', () => {
     expect(await axeViolations(page)).toEqual([])
     await primary(page).click()
     await expect.poll(() => stepTitle(page).textContent()).toBe('Review')
-    expect(await page.locator('studio-review section').textContent()).toContain(
-      'Uses 1 product shoot credit. You have 1.'
-    )
+    // The balance comes from a sync of its own.
+    await expect
+      .poll(() => page.locator('studio-review section').textContent())
+      .toContain('Uses 1 product shoot credit. You have 1.')
     expect(await axeViolations(page)).toEqual([])
-    expect((await primary(page).textContent())?.trim()).toBe('Generate · 1 credit')
+    await expect
+      .poll(async () => (await primary(page).textContent())?.trim())
+      .toBe('Generate · 1 credit')
     await primary(page).click()
     await expectReady(page)
     expect(await axeViolations(page)).toEqual([])
@@ -272,7 +275,7 @@ describe('the studios in Chromium', () => {
     await expect
       .poll(() => page.getByText('Image 2', { exact: true }).isVisible(), { timeout: 15_000 })
       .toBe(true)
-    expect(new URL(page.url()).pathname).toBe('/studio/product-shoot')
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/studio/product-shoot')
     await expect.poll(async () => (await storedDraft(page, 'product-shoot'))?.photos.length).toBe(2)
   })
 
@@ -304,10 +307,10 @@ describe('the studios in Chromium', () => {
       })
       .toBe(1)
     await expect.poll(() => page.getByText('Image 2', { exact: true }).count()).toBe(0)
-    expect(await stepTitle(page).textContent()).toBe('Photos')
-    expect((await storedDraft(page, 'product-shoot'))?.prompt).toMatch(
-      /^Professional product hero shot/
-    )
+    await expect.poll(() => stepTitle(page).textContent()).toBe('Photos')
+    await expect
+      .poll(async () => (await storedDraft(page, 'product-shoot'))?.prompt)
+      .toMatch(/^Professional product hero shot/)
   })
 
   it('should ask before a preset replaces typed text, and keep the edits when asked to', async () => {
@@ -337,7 +340,9 @@ describe('the studios in Chromium', () => {
     await expect.poll(() => stepTitle(page).textContent(), { timeout: 15_000 }).toBe('Describe')
     const prompt = page.locator('studio-text-field#prompt textarea')
     await prompt.fill('b'.repeat(801))
-    expect(await page.locator('studio-text-field#prompt .counter').textContent()).toBe('801/800')
+    await expect
+      .poll(() => page.locator('studio-text-field#prompt .counter').textContent())
+      .toBe('801/800')
     await primary(page).click()
     await expect
       .poll(() => page.getByText('Prompt must be 800 characters or fewer.').isVisible())
@@ -514,7 +519,7 @@ describe('the studios when a request fails in Chromium', () => {
     await dialog.getByRole('button', { name: 'Replace' }).click()
     const prompt = page.locator('studio-text-field#prompt textarea')
     await expect.poll(() => prompt.inputValue()).toBe('A neon sign for a noodle bar')
-    expect(new URL(page.url()).search).toBe('')
+    await expect.poll(() => new URL(page.url()).search).toBe('')
     await prompt.fill('A neon sign for a ramen bar')
     await primary(page).click()
     await expect.poll(() => stepTitle(page).textContent()).toBe('Format')

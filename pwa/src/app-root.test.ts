@@ -136,12 +136,15 @@ describe('<app-root>', () => {
     const page = await settled(el, 'page-profile')
     expect(window.location.pathname).toBe('/profile')
     expect(document.title).toBe('Profile · Addreams')
-    const h1 = page.shadowRoot?.querySelector('h1')
-    expect(page.shadowRoot?.activeElement).toBe(h1)
-    await tick()
-    await el.updateComplete
-    const announcer = [...(el.shadowRoot?.querySelectorAll('[role="status"]') ?? [])].at(-1)
-    expect(announcer?.textContent?.trim()).toBe('Profile')
+    // Focus and the announcement follow the page's first render.
+    await vi.waitFor(() =>
+      expect(page.shadowRoot?.activeElement).toBe(page.shadowRoot?.querySelector('h1'))
+    )
+    await vi.waitFor(async () => {
+      await el.updateComplete
+      const announcer = [...(el.shadowRoot?.querySelectorAll('[role="status"]') ?? [])].at(-1)
+      expect(announcer?.textContent?.trim()).toBe('Profile')
+    })
   })
 
   it('should navigate on app-navigate and go back on popstate', async () => {

@@ -65,17 +65,11 @@ registerRoute(
   })
 )
 
-// Chromium wakes the worker when it is back online with requests queued; a throw asks it to retry.
+// Chromium wakes the worker when it is back online with requests queued.
 self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent
   if (sync.tag !== OUTBOX_SYNC_TAG) return
-  sync.waitUntil(
-    workerData()
-      .flush()
-      .then((result) => {
-        if (result.stoppedBy === 'network') throw new Error('Still offline')
-      })
-  )
+  sync.waitUntil(workerData().syncOutbox())
 })
 
 // importScripts() fetches only while the worker installs, and later calls read what it stored

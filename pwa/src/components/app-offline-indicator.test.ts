@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { requestWithNetwork } from '../data/testing/network.ts'
 import { type AppOfflineIndicator, waitingText } from './app-offline-indicator.ts'
 
 const setOnline = (online: boolean): void => {
@@ -27,7 +28,8 @@ describe('<app-offline-indicator>', () => {
   beforeEach(() => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true)
   })
-  afterEach(() => {
+  afterEach(async () => {
+    await requestWithNetwork(true)
     document.body.replaceChildren()
     vi.restoreAllMocks()
   })
@@ -73,6 +75,26 @@ describe('<app-offline-indicator>', () => {
     el.waiting = 0
     await el.updateComplete
     expect(text(el)).toBe("You're offline.")
+  })
+
+  /** @see the offline bar missing after an offline reload of History */
+  it('should say "You\'re offline." while requests fail for lack of a network, though the browser says online', async () => {
+    const el = await mount()
+    await requestWithNetwork(false)
+    await el.updateComplete
+    expect(text(el)).toBe("You're offline.")
+    await requestWithNetwork(true)
+    await el.updateComplete
+    expect(text(el)).toBe('')
+  })
+
+  it('should hide again when the browser says it is back online after requests failed', async () => {
+    const el = await mount()
+    await requestWithNetwork(false)
+    await el.updateComplete
+    setOnline(true)
+    await el.updateComplete
+    expect(text(el)).toBe('')
   })
 
   it('should stop listening once removed', async () => {

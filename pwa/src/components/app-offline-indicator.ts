@@ -44,7 +44,7 @@ export class AppOfflineIndicator extends LitElement {
   /** How many requests are waiting on this device to be sent. */
   @property({ type: Number }) waiting = 0
 
-  private readonly _online = new OnlineController(this)
+  private readonly _online = new OnlineController(this, { failedRequests: true })
 
   override render() {
     return html`<div role="status" aria-live="polite">

@@ -5,6 +5,7 @@ import {
   type ErrorDetail,
 } from '@app/shared-types'
 import type * as z from 'zod'
+import { noteRequestOutcome } from './connection.ts'
 import type { ClientErrorCode } from './db.ts'
 
 /**
@@ -103,12 +104,14 @@ export const apiFetch = async (path: string, init: RequestInit = {}): Promise<Re
   try {
     res = await fetch(path, { credentials: 'same-origin', ...init })
   } catch (error) {
+    noteRequestOutcome(false)
     throw new ApiClientError({
       code: 'NETWORK',
       status: 0,
       message: error instanceof Error ? error.message : 'Network error',
     })
   }
+  noteRequestOutcome(true)
   if (!res.ok) throw await errorFromResponse(res)
   return res
 }

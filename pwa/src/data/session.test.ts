@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { loadConfig } from './config.ts'
 import { db } from './db.ts'
 import { IMAGE_CACHE } from './image-cache.ts'
 import { enqueueGeneration } from './outbox.ts'
@@ -98,6 +99,20 @@ describe('signIn', () => {
     await settle()
     expect(await db.drafts.count()).toBe(1)
     expect(deletedCaches).toEqual([])
+  })
+})
+
+describe('the public config', () => {
+  it.each([
+    ['signs in', () => signIn({ email: ADA.email, password: 'correct horse' })],
+    ['finds a session on its first check', () => refreshSession()],
+  ])('should be on the device for the studios offline once it %s', async (_, signInNow) => {
+    await db.meta.clear()
+    await signInNow()
+    api.offline = true
+    const config = await loadConfig()
+    expect(config.workflows['ad-graphic'].model.id).toBe('qwen-image-max')
+    expect(config.workflows['product-shoot'].model.id).toBe('qwen-image-edit-max')
   })
 })
 

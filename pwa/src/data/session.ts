@@ -2,6 +2,7 @@ import type { SocialProvider } from '@app/shared-types'
 import * as z from 'zod'
 import { ApiClientError, apiFetch, apiJson } from './api.ts'
 import { markSessionExpired, resumeOutbox } from './auth-state.ts'
+import { storeConfig } from './config.ts'
 import { db, type LocalUser } from './db.ts'
 import { deleteImageCache } from './image-cache.ts'
 import { readMeta, writeMeta } from './meta.ts'
@@ -22,14 +23,21 @@ const toLocalUser = ({ id, name, email }: z.infer<typeof userSchema>): LocalUser
 
 /**
  * Makes `user` the device's user: a different user than the stored one wipes the previous one's
- * data first. Then paused requests resume and a flush starts.
+ * data first (but not the config). Then paused requests resume and a flush starts.
  */
 const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
+  // The studios cannot build a request without the public config. Every signed-in device passes
+  // here online (sign-in, sign-up, each session check), so storing it here lets a device queue
+  // from both studios offline from its first sign-in on, not only from a studio it once opened.
+  // Not defaults built into the app: each workflow's model is the deployment's configuration, and
+  // a build's guess could queue requests the server then refuses.
+  const configStored = storeConfig().catch(() => undefined)
   const stored = await readUser()
   if (stored && stored.id !== user.id) await wipeLocalData()
   await db.meta.delete('signOutPending')
   await writeMeta('user', user)
   await resumeOutbox()
+  await configStored
   requestFlush()
   return user
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BACKOFF_BASE_MS } from './backoff.ts'
+import { connectionLost } from './connection.ts'
 import { db } from './db.ts'
 import { outboxErrorText } from './error-text.ts'
 import { cancelGeneration, deleteGeneration, enqueueGeneration } from './outbox.ts'
@@ -259,6 +260,22 @@ describe('startSync', () => {
       window.dispatchEvent(new Event('online'))
       await vi.waitUntil(async () => (await db.generations.get(id)) !== undefined)
       expect(api.debits).toBe(1)
+    } finally {
+      stop()
+    }
+  })
+
+  it('should try again on the short tick while requests fail for lack of a network', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval'] })
+    const stop = startSync()
+    try {
+      await settle()
+      api.offline = true
+      await flush()
+      expect(connectionLost()).toBe(true)
+      api.offline = false
+      vi.advanceTimersByTime(3_000)
+      await vi.waitUntil(() => !connectionLost())
     } finally {
       stop()
     }

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie'
 import { ApiClientError } from './api.ts'
 import { markSessionExpired } from './auth-state.ts'
 import { registerBackgroundSync } from './background-sync.ts'
+import { connectionLost } from './connection.ts'
 import { db } from './db.ts'
 import { setFlushing } from './flush-state.ts'
 import { checkSentinel, pullChanges } from './sync-pull.ts'
@@ -98,6 +99,15 @@ const retryNow = async (): Promise<void> => {
     .modify({ nextAttemptAt: 0 })
 }
 
+/**
+ * A flush for when the connection is back where no page is there to see `online` (Background
+ * Sync wakes the service worker): requests that failed for lack of one go out at once.
+ */
+export const flushReconnected = async (): Promise<FlushResult> => {
+  await retryNow()
+  return flush()
+}
+
 /** Whether anything is on its way: a request on the device, or a generation still working. */
 const busy = async (): Promise<boolean> => {
   const inStatus = (status: string) =>
@@ -124,14 +134,17 @@ export const startSync = (): (() => void) => {
   const onOnline = () => {
     void retryNow().finally(requestFlush)
   }
-  // A short tick that flushes only when something is on its way or the idle interval has passed,
-  // so a request made between ticks gets live progress without waiting out the idle interval.
+  // A short tick that flushes only when something is on its way, the last request found no
+  // network, or the idle interval has passed: a request made between ticks gets live progress,
+  // and the offline bar goes soon after a connection that `online` did not announce comes back.
   const timer = setInterval(() => {
     if (!navigator.onLine) return
     void busy()
       .catch(() => false)
       .then((active) => {
-        if (active || Date.now() - lastFlushAt >= IDLE_INTERVAL_MS) requestFlush()
+        if (active || connectionLost() || Date.now() - lastFlushAt >= IDLE_INTERVAL_MS) {
+          requestFlush()
+        }
       })
   }, BUSY_INTERVAL_MS)
   window.addEventListener('online', onOnline)

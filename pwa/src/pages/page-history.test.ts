@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../data/db.ts'
 import { writeMeta } from '../data/meta.ts'
 import { makeGeneration } from '../data/testing/fake-api.ts'
+import { requestWithNetwork } from '../data/testing/network.ts'
 import type { PageHistory } from './page-history.ts'
 import './page-history.ts'
 
@@ -26,7 +27,8 @@ describe('<page-history>', () => {
   beforeEach(async () => {
     await Promise.all(db.tables.map((table) => table.clear()))
   })
-  afterEach(() => {
+  afterEach(async () => {
+    await requestWithNetwork(true)
     document.body.replaceChildren()
   })
 
@@ -68,6 +70,17 @@ describe('<page-history>', () => {
     const el = await mount()
     await until(el, () => text(el).includes("Couldn't refresh."))
     expect(text(el)).toContain("Couldn't refresh. Showing what's on this device.")
+    expect(el.shadowRoot?.querySelector('history-grid')).not.toBeNull()
+  })
+
+  it('should leave a refresh that failed for lack of a network to the offline bar', async () => {
+    await db.generations.put(makeGeneration({ status: 'succeeded' }))
+    await writeMeta('lastSyncError', 'NETWORK')
+    const el = await mount()
+    await until(el, () => text(el).includes("Couldn't refresh."))
+    await requestWithNetwork(false)
+    await until(el, () => !text(el).includes("Couldn't refresh."))
+    expect(text(el)).not.toContain("Couldn't refresh.")
     expect(el.shadowRoot?.querySelector('history-grid')).not.toBeNull()
   })
 })

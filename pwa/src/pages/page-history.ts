@@ -53,7 +53,7 @@ export class PageHistory extends LitElement {
 
   private readonly _ids = new LiveQueryController(this, () => historyIds(this._filter))
   private readonly _syncError = new LiveQueryController(this, () => readMeta('lastSyncError'))
-  private readonly _online = new OnlineController(this)
+  private readonly _online = new OnlineController(this, { failedRequests: true })
 
   override render() {
     const ids = this._ids.value

@@ -57,8 +57,11 @@ describe('<page-profile> offline', () => {
     expect(shown).toContain('Ada Baker')
     expect(shown).toContain('Free')
     expect(shown).toContain('Email addresses are not verified yet.')
-    expect(shown).toMatch(/Product Shoot 3 credits \(as of [^)]+\)/)
-    expect(shown).toMatch(/Ad Graphic 1 credit \(as of [^)]+\)/)
+    // The credit cards are a child element, which renders after the page.
+    await vi.waitFor(() => {
+      expect(text(el)).toMatch(/Product Shoot 3 credits \(as of [^)]+\)/)
+      expect(text(el)).toMatch(/Ad Graphic 1 credit \(as of [^)]+\)/)
+    })
     expect(fetch).not.toHaveBeenCalled()
   })
 
@@ -75,7 +78,9 @@ describe('<page-profile> offline', () => {
   it('should say that generating is paused on a card at 0', async () => {
     await seedProfile({ 'product-shoot': 0, 'ad-graphic': 2 })
     const el = await mount()
-    expect(text(el).match(/Generating is paused until credits are added\./g)).toHaveLength(1)
+    await vi.waitFor(() =>
+      expect(text(el).match(/Generating is paused until credits are added\./g)).toHaveLength(1)
+    )
   })
 
   it('should offer Retry when nothing is known and the profile cannot load', async () => {

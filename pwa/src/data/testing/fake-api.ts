@@ -1,5 +1,6 @@
 import type { ApiErrorCode, Balances, Generation, SyncChange, Workflow } from '@app/shared-types'
 import { API_ERRORS } from '@app/shared-types'
+import { testConfig } from '../../studio/test-config.ts'
 
 /** One request the fake server saw. */
 export interface SeenRequest {
@@ -62,6 +63,8 @@ export class FakeApi {
   version = 0
   signedIn = true
   user = { id: 'user-1', name: 'Ada', email: 'ada@example.com' }
+  /** What `GET /api/config` answers (public, like the Worker's). */
+  config = testConfig()
   pageSize = 100
   /** Answers for the next calls of POST /api/generations, used before the real logic. */
   readonly nextCreate: Canned[] = []
@@ -87,6 +90,7 @@ export class FakeApi {
     })
     if (this.offline) throw new TypeError('Failed to fetch')
     if (url.pathname.startsWith('/api/auth/')) return this.auth(url.pathname, init)
+    if (url.pathname === '/api/config') return json(this.config)
     if (!this.signedIn) return errorResponse('UNAUTHENTICATED')
     if (url.pathname === '/api/sync') return this.sync(Number(url.searchParams.get('cursor')))
     if (url.pathname === '/api/generations' && method === 'POST') return this.create(headers, init)
