@@ -1,11 +1,16 @@
 import path from 'node:path'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { freePort } from '../scripts/lib/free-port.mjs'
 
 const here = import.meta.dirname
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(here, '../drizzle'))
+  // The Worker's bindings are fixed here, so the mailbox's port is chosen here too; the global
+  // setup (test/mailbox-setup.ts, same process) listens on it.
+  const mailboxPort = Number(process.env.ADDREAMS_TEST_MAILBOX_PORT ?? (await freePort()))
+  process.env.ADDREAMS_TEST_MAILBOX_PORT = String(mailboxPort)
   return {
     plugins: [
       cloudflareTest({
@@ -18,6 +23,8 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             BETTER_AUTH_SECRET: 'test-only-secret-0123456789abcdef-0123456789',
+            RESEND_API_KEY: 're_test',
+            RESEND_BASE_URL: `http://127.0.0.1:${mailboxPort}`,
           },
         },
       }),
@@ -29,7 +36,10 @@ export default defineConfig(async () => {
       // pass 5 s. Tests check behaviour, not time, so the limit only catches a hang.
       testTimeout: 30_000,
       setupFiles: [path.join(here, 'test/apply-migrations.ts')],
-      globalSetup: [path.join(here, 'test/simulator-setup.ts')],
+      globalSetup: [
+        path.join(here, 'test/simulator-setup.ts'),
+        path.join(here, 'test/mailbox-setup.ts'),
+      ],
       include: [path.join(here, 'src/**/*.test.ts')],
       exclude: [path.join(here, 'src/**/*.node.test.ts')],
     },

@@ -18,12 +18,16 @@ declare namespace Cloudflare {
 		AD_GRAPHIC_MODEL: string;
 		GENERATIONS_PER_MINUTE: string;
 		GENERATION_LEASE_SECONDS: string;
+		RESEND_BASE_URL: string;
+		EMAIL_FROM: string;
 		BETTER_AUTH_SECRET: string;
 		QWEN_API_KEY: string;
 		GOOGLE_CLIENT_ID: string;
 		GOOGLE_CLIENT_SECRET: string;
 		GITHUB_CLIENT_ID: string;
 		GITHUB_CLIENT_SECRET: string;
+		RESEND_API_KEY: string;
+		EMAIL_HASH_SECRET: string;
 	}
 }
 interface Env extends Cloudflare.Env {}
@@ -31,7 +35,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "BETTER_AUTH_URL" | "TRUSTED_ORIGINS" | "DASHSCOPE_BASE_URL" | "DASHSCOPE_RESULT_HOSTS" | "PRODUCT_SHOOT_MODEL" | "AD_GRAPHIC_MODEL" | "GENERATIONS_PER_MINUTE" | "GENERATION_LEASE_SECONDS" | "BETTER_AUTH_SECRET" | "QWEN_API_KEY" | "GOOGLE_CLIENT_ID" | "GOOGLE_CLIENT_SECRET" | "GITHUB_CLIENT_ID" | "GITHUB_CLIENT_SECRET">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "BETTER_AUTH_URL" | "TRUSTED_ORIGINS" | "DASHSCOPE_BASE_URL" | "DASHSCOPE_RESULT_HOSTS" | "PRODUCT_SHOOT_MODEL" | "AD_GRAPHIC_MODEL" | "GENERATIONS_PER_MINUTE" | "GENERATION_LEASE_SECONDS" | "RESEND_BASE_URL" | "EMAIL_FROM" | "BETTER_AUTH_SECRET" | "QWEN_API_KEY" | "GOOGLE_CLIENT_ID" | "GOOGLE_CLIENT_SECRET" | "GITHUB_CLIENT_ID" | "GITHUB_CLIENT_SECRET" | "RESEND_API_KEY" | "EMAIL_HASH_SECRET">> {}
 }
 
 // Begin runtime types

@@ -71,6 +71,18 @@ export const envSchema = z.object({
   RATE_LIMIT_SIGN_IN: rateLimit('3/10'),
   RATE_LIMIT_SIGN_UP: rateLimit('10/600'),
   RATE_LIMIT_AUTH: rateLimit('100/60'),
+  // Emails asking for a link (verification, password reset) per client IP, and per address.
+  RATE_LIMIT_EMAIL: rateLimit('5/600'),
+  RATE_LIMIT_EMAIL_ADDRESS: rateLimit('3/3600'),
+  RESEND_API_KEY: optionalSecret,
+  // Resend's API, or the local mailbox that `npm start` and the tests run (it speaks the same).
+  RESEND_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.resend.com'),
+  EMAIL_FROM: z.string().min(3).default('Addreams <accounts@addreams.example>'),
+  // Keys the hash of every address that was given welcome credits. Unset, a key derived from
+  // BETTER_AUTH_SECRET is used; set it in production so rotating that secret does not forget them.
+  EMAIL_HASH_SECRET: optionalSecret.pipe(
+    z.string().min(32, 'must be at least 32 characters').optional()
+  ),
 })
 
 /** A rate limit rule: at most `max` requests per client IP in `window` seconds. */
@@ -87,7 +99,17 @@ export type AppConfig = {
   models: Record<Workflow, ModelId>
   google: { clientId: string; clientSecret: string } | undefined
   github: { clientId: string; clientSecret: string } | undefined
-  rateLimits: { signIn: RateRule; signUp: RateRule; auth: RateRule }
+  rateLimits: {
+    signIn: RateRule
+    signUp: RateRule
+    auth: RateRule
+    email: RateRule
+    emailAddress: RateRule
+  }
+  /** How the Worker sends email; `apiKey` undefined means it cannot (the mails are logged). */
+  email: { baseUrl: string; apiKey: string | undefined; from: string }
+  /** The key of the welcome-grant address hashes (HMAC-SHA-256). */
+  emailHashSecret: string
   generationsPerMinute: number
   generationLeaseSeconds: number
 }
@@ -135,7 +157,11 @@ export const parseEnv = (env: Record<string, unknown>): AppConfig => {
       signIn: e.RATE_LIMIT_SIGN_IN,
       signUp: e.RATE_LIMIT_SIGN_UP,
       auth: e.RATE_LIMIT_AUTH,
+      email: e.RATE_LIMIT_EMAIL,
+      emailAddress: e.RATE_LIMIT_EMAIL_ADDRESS,
     },
+    email: { baseUrl: e.RESEND_BASE_URL, apiKey: e.RESEND_API_KEY, from: e.EMAIL_FROM },
+    emailHashSecret: e.EMAIL_HASH_SECRET ?? `welcome-grant:${e.BETTER_AUTH_SECRET}`,
     generationsPerMinute: e.GENERATIONS_PER_MINUTE,
     generationLeaseSeconds: e.GENERATION_LEASE_SECONDS,
   }

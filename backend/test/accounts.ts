@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
-import { expect } from 'vitest'
+import { expect, inject } from 'vitest'
+import type { MailboxMessage } from '../mailbox/store.ts'
 import { call } from './api.ts'
 
 /** The origin the tests' requests come from; it is in TRUSTED_ORIGINS. */
@@ -24,8 +25,49 @@ export const cookieOf = (res: Response) =>
     .map((cookie) => cookie.split(';')[0])
     .join('; ')
 
-/** Creates an account and returns its session cookie. */
-export const signUp = async (overrides: { email?: string; password?: string } = {}) => {
+/** The emails the Worker sent to `to` so far, newest first, from the local mailbox. */
+export const emailsTo = async (to: string): Promise<MailboxMessage[]> => {
+  const res = await fetch(`${inject('mailboxUrl')}/messages?to=${encodeURIComponent(to)}`)
+  return (await res.json()) as MailboxMessage[]
+}
+
+/** The link of the newest email to `to` whose subject matches, once it has arrived. */
+export const linkFromEmail = async (to: string, subject: RegExp): Promise<string> => {
+  const newest = async () => (await emailsTo(to)).find((email) => subject.test(email.subject))
+  await expect.poll(newest).toBeDefined()
+  const link = (await newest())?.links[0]
+  if (!link) throw new Error(`The email to ${to} has no link`)
+  return link
+}
+
+/** Opens a link from an email as the browser would, keeping only its path on the Worker. */
+export const followLink = (link: string, cookie?: string) => {
+  const url = new URL(link)
+  return call(url.pathname + url.search, {
+    redirect: 'manual',
+    headers: { 'cf-connecting-ip': randomIp(), ...(cookie ? { cookie } : {}) },
+  })
+}
+
+/**
+ * Verifies the address the way a person does: the verification email's link, from the local
+ * mailbox. Answers better-auth's redirect, which signs the user in (in a new session, unless the
+ * browser's `cookie` already holds one of this user).
+ */
+export const verifyEmail = async (email: string, cookie?: string) => {
+  const res = await followLink(await linkFromEmail(email, /^Verify your email/), cookie)
+  expect(res.status).toBe(302)
+  return res
+}
+
+/**
+ * Creates an account and returns its session cookie. By default the address is verified through
+ * the emailed link, which is what gives the welcome credits; `verified: false` leaves it as a
+ * sign-up leaves it.
+ */
+export const signUp = async (
+  overrides: { email?: string; password?: string; verified?: boolean } = {}
+) => {
   const email = overrides.email ?? `u-${crypto.randomUUID()}@example.test`
   const password = overrides.password ?? 'correct horse battery'
   const res = await postJson(
@@ -35,7 +77,9 @@ export const signUp = async (overrides: { email?: string; password?: string } = 
   )
   expect(res.status, await res.clone().text()).toBe(200)
   const body = (await res.json()) as { user: { id: string } }
-  return { email, password, userId: body.user.id, cookie: cookieOf(res) }
+  const cookie = cookieOf(res)
+  if (overrides.verified ?? true) await verifyEmail(email, cookie)
+  return { email, password, userId: body.user.id, cookie }
 }
 
 /** Signs in again, giving a second session of the same user. */
@@ -51,6 +95,16 @@ export const signIn = async (email: string, password: string) => {
 
 /** A GET with a session cookie. */
 export const getWith = (path: string, cookie: string) => call(path, { headers: { cookie } })
+
+/** How many welcome ledger rows the user has (one per workflow once welcomed). */
+export const welcomeRows = async (userId: string) =>
+  (
+    await env.DB.prepare(
+      "SELECT count(*) AS n FROM credit_ledger WHERE user_id = ? AND reason = 'welcome'"
+    )
+      .bind(userId)
+      .first<{ n: number }>()
+  )?.n
 
 /** Checks balance = SUM(ledger.delta) for every workflow of the user. */
 export const expectLedgerInvariant = async (userId: string) => {
@@ -72,13 +126,16 @@ export const expectLedgerInvariant = async (userId: string) => {
   expect(orphans).toEqual([])
 }
 
-/** A user row written straight to D1, with no credits: what a sign-up that stopped half-way leaves. */
-export const insertBareUser = async () => {
+/**
+ * A user row written straight to D1, with no credits: what a sign-up that stopped half-way leaves
+ * (verified or not, as asked). Its email is `u-<id>@example.test`.
+ */
+export const insertBareUser = async ({ verified = false }: { verified?: boolean } = {}) => {
   const id = crypto.randomUUID()
   await env.DB.prepare(
-    'INSERT INTO user (id, name, email, email_verified, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)'
+    'INSERT INTO user (id, name, email, email_verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'
   )
-    .bind(id, 'Bare', `u-${id}@example.test`, Date.now(), Date.now())
+    .bind(id, 'Bare', `u-${id}@example.test`, verified ? 1 : 0, Date.now(), Date.now())
     .run()
   return id
 }

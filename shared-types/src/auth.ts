@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { isCommonPassword } from './common-passwords.ts'
 
 /** Limits of the sign-up and sign-in fields, shared by the forms and the server. */
 export const AUTH_LIMITS = {
@@ -25,3 +26,26 @@ export type SignUp = z.infer<typeof signUpSchema>
 /** Social sign-in providers the app can offer when configured. */
 export const socialProviderSchema = z.enum(['google', 'github'])
 export type SocialProvider = z.infer<typeof socialProviderSchema>
+
+/** better-auth-style code of the server's refusal of a password on the common-password list. */
+export const PASSWORD_TOO_COMMON = 'PASSWORD_TOO_COMMON'
+
+/** One rule a new password must meet, as the forms list it while the user types. */
+export type PasswordRule = { id: 'length' | 'common'; label: string; met: boolean }
+
+/** The rules of a new password and whether `password` meets each; the server checks the same. */
+export const passwordRules = (password: string): PasswordRule[] => {
+  const length = [...password].length
+  return [
+    {
+      id: 'length',
+      label: `${AUTH_LIMITS.passwordMin} to ${AUTH_LIMITS.passwordMax} characters`,
+      met: length >= AUTH_LIMITS.passwordMin && length <= AUTH_LIMITS.passwordMax,
+    },
+    {
+      id: 'common',
+      label: 'Not one of the most common passwords',
+      met: password !== '' && !isCommonPassword(password),
+    },
+  ]
+}

@@ -12,6 +12,7 @@ export const apiErrorCodeSchema = z.enum([
   'CONFLICT',
   'IDEMPOTENCY_KEY_REUSED',
   'OUT_OF_CREDITS',
+  'EMAIL_NOT_VERIFIED',
   'RATE_LIMITED',
   'UPSTREAM_FAILED',
   'SERVICE_UNAVAILABLE',
@@ -50,6 +51,8 @@ export const API_ERRORS = {
   CONFLICT: { status: 409, retryable: false },
   IDEMPOTENCY_KEY_REUSED: { status: 422, retryable: false },
   OUT_OF_CREDITS: { status: 402, retryable: false },
+  // Spending credits needs a verified email; the same request works once the user verifies.
+  EMAIL_NOT_VERIFIED: { status: 403, retryable: false },
   RATE_LIMITED: { status: 429, retryable: true },
   UPSTREAM_FAILED: { status: 502, retryable: true },
   SERVICE_UNAVAILABLE: { status: 503, retryable: true },

@@ -1,4 +1,5 @@
 export * from './auth.ts'
+export * from './common-passwords.ts'
 export * from './config.ts'
 export * from './credits.ts'
 export * from './errors.ts'

@@ -142,3 +142,23 @@ export const syncState = sqliteTable('sync_state', {
   version: integer('version').notNull().default(0),
   purgedThrough: integer('purged_through').notNull().default(0),
 })
+
+/**
+ * Email addresses that were ever given welcome credits, as keyed hashes of the normalised address
+ * (services/email-identity.ts). No reference to `user`: the row must outlive account deletion, or
+ * deleting the account and signing up again with the same address would grant them again.
+ */
+export const welcomeGrant = sqliteTable('welcome_grant', {
+  emailHash: text('email_hash').primaryKey(),
+  createdAt: createdAt(),
+})
+
+/**
+ * Emails sent per address (reset and verification links) in the current window, keyed by the
+ * address's keyed hash. better-auth's own limiter counts per IP only.
+ */
+export const addressRateLimit = sqliteTable('address_rate_limit', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+})

@@ -51,7 +51,7 @@ const googleAccounts = async (userId: string) =>
 describe('signing in with a provider over an existing email/password account', () => {
   it('should not take over an account whose email was never verified', async () => {
     // Someone registered the victim's address first, with a password of their own.
-    const squatter = await signUp()
+    const squatter = await signUp({ verified: false })
     const res = await signInWithGoogle(squatter.email)
     expect(res.status).toBe(401)
     expect(res.headers.getSetCookie()).toEqual([])
@@ -59,10 +59,33 @@ describe('signing in with a provider over an existing email/password account', (
   })
 
   it('should link to an account whose email is verified (the same flow, so the test can tell)', async () => {
-    const owner = await signUp()
+    const owner = await signUp({ verified: false })
     await env.DB.prepare('UPDATE user SET email_verified = 1 WHERE id = ?').bind(owner.userId).run()
     const res = await signInWithGoogle(owner.email)
     expect(res.status).toBe(200)
     expect(await googleAccounts(owner.userId)).toBe(1)
+  })
+})
+
+describe('a provider sign-up', () => {
+  const balancesOf = async (email: string) =>
+    (
+      await env.DB.prepare(
+        `SELECT coalesce(sum(b.balance), 0) AS total FROM credit_balance b
+           JOIN user u ON u.id = b.user_id WHERE u.email = ?`
+      )
+        .bind(email)
+        .first<{ total: number }>()
+    )?.total
+
+  it('should be verified at once and welcomed, since the provider verified the email', async () => {
+    const email = `g-${crypto.randomUUID()}@example.test`
+    const res = await signInWithGoogle(email)
+    expect(res.status).toBe(200)
+    const user = await env.DB.prepare('SELECT email_verified AS v FROM user WHERE email = ?')
+      .bind(email)
+      .first<{ v: number }>()
+    expect(user?.v).toBe(1)
+    expect(await balancesOf(email)).toBe(2)
   })
 })

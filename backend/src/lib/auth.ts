@@ -1,3 +1,5 @@
+import { waitUntil } from 'cloudflare:workers'
+import { passkey } from '@better-auth/passkey'
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
 import { createAuthMiddleware } from 'better-auth/api'
@@ -6,8 +8,12 @@ import type { Db } from '../db/client.ts'
 import * as schema from '../db/schema.ts'
 import type { AppConfig } from '../env.ts'
 import { deleteUserImages } from '../services/account-deletion.ts'
-import { grantWelcomeCredits } from '../services/credits.ts'
+import { type Mailer, resendMailer } from '../services/email/mailer.ts'
+import { passwordResetEmail, verificationEmail } from '../services/email/messages.ts'
+import { grantWelcomeOnce, rememberWelcomedAddress } from '../services/welcome-credits.ts'
+import { limitEmailsPerAddress } from './auth-address-limit.ts'
 import { checkUserFields } from './auth-field-limits.ts'
+import { checkPasswordRules } from './auth-password-rules.ts'
 
 /** What better-auth needs from the Worker: the config, the database and the image bucket. */
 export type AuthDeps = {
@@ -16,17 +22,34 @@ export type AuthDeps = {
   bucket: R2Bucket
   /** Stand-ins for the calls that go to Google's servers, which tests cannot reach. */
   providerCalls?: { google?: Pick<GoogleOptions, 'verifyIdToken' | 'getUserInfo'> }
+  /** How email goes out; Resend (or the local mailbox) as configured unless given. */
+  mailer?: Mailer
 }
 
 /** Seconds a session stays fresh enough to delete the account without the password. */
 export const FRESH_SESSION_SECONDS = 15 * 60
 
+/** Seconds a verification or password-reset link works; the emails say "1 hour". */
+export const EMAIL_LINK_SECONDS = 60 * 60
+
+/**
+ * The origins a passkey may be used from: the public origin, and the trusted origins on the same
+ * host (WebAuthn binds a passkey to the host, its rpID), such as `npm run dev`'s Vite port.
+ */
+const passkeyOrigins = (config: AppConfig): string[] => {
+  const { hostname, origin } = new URL(config.baseUrl)
+  return [origin, ...config.trustedOrigins.filter((o) => new URL(o).hostname === hostname)]
+}
+
 /**
  * The better-auth instance for this Worker. Built from the request's bindings (Workers have no
  * global env); `authFor` caches one per isolate.
  */
-export const createAuth = ({ config, db, bucket, providerCalls }: AuthDeps) => {
-  const { signIn, signUp, auth: other } = config.rateLimits
+export const createAuth = ({ config, db, bucket, providerCalls, mailer: given }: AuthDeps) => {
+  const { signIn, signUp, auth: other, email, emailAddress } = config.rateLimits
+  const mailer = given ?? resendMailer(config.email)
+  const secret = config.emailHashSecret
+  const addressLimit = limitEmailsPerAddress({ db, secret, rule: emailAddress })
   return betterAuth({
     database: drizzleAdapter(db, { provider: 'sqlite', schema }),
     secret: config.authSecret,
@@ -34,7 +57,26 @@ export const createAuth = ({ config, db, bucket, providerCalls }: AuthDeps) => {
     basePath: '/api/auth',
     trustedOrigins: config.trustedOrigins,
     telemetry: { enabled: false },
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      // Unverified users may sign in and set things up; only spending needs a verified email.
+      requireEmailVerification: false,
+      resetPasswordTokenExpiresIn: EMAIL_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, url }) => mailer.send(passwordResetEmail(user.email, url)),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: EMAIL_LINK_SECONDS,
+      sendVerificationEmail: ({ user, url }) => mailer.send(verificationEmail(user.email, url)),
+      // The welcome credits wait for a verified address: one grant per address, ever.
+      afterEmailVerification: async (user) => {
+        await grantWelcomeOnce(db, secret, user)
+      },
+    },
     socialProviders: {
       ...(config.google ? { google: { ...config.google, ...providerCalls?.google } } : {}),
       ...(config.github ? { github: config.github } : {}),
@@ -53,6 +95,8 @@ export const createAuth = ({ config, db, bucket, providerCalls }: AuthDeps) => {
         // Rows go by ON DELETE CASCADE when better-auth deletes the user; R2 objects must go first.
         beforeDelete: async (user) => {
           await deleteUserImages(bucket, user.id)
+          // The address keeps its welcome grant after the account is gone.
+          await rememberWelcomedAddress(db, secret, user)
         },
       },
     },
@@ -69,6 +113,10 @@ export const createAuth = ({ config, db, bucket, providerCalls }: AuthDeps) => {
       customRules: {
         '/sign-in/*': signIn,
         '/sign-up/*': signUp,
+        '/passkey/verify-authentication': signIn,
+        '/send-verification-email': email,
+        '/request-password-reset': email,
+        '/reset-password': email,
       },
     },
     advanced: {
@@ -77,19 +125,39 @@ export const createAuth = ({ config, db, bucket, providerCalls }: AuthDeps) => {
       ipAddress: { ipAddressHeaders: ['cf-connecting-ip'] },
       // A session check reads its session and user in one D1 query rather than two.
       database: { joins: true },
+      // Emails go out after the answer: a password-reset request answers alike, and as fast,
+      // whether or not the address has an account.
+      backgroundTasks: { handler: waitUntil },
     },
     databaseHooks: {
-      user: { create: { after: async (user) => void (await grantWelcomeCredits(db, user.id)) } },
+      // A provider sign-up whose email the provider verified is welcomed at once; others at
+      // verification.
+      user: {
+        create: {
+          after: async (user) => {
+            if (user.emailVerified) await grantWelcomeOnce(db, secret, user)
+          },
+        },
+      },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         await checkUserFields(ctx)
+        await checkPasswordRules(ctx)
+        await addressLimit(ctx)
         // Changing the password always signs out the other devices, whatever the client asked.
         if (ctx.path === '/change-password' && ctx.body && typeof ctx.body === 'object') {
           ctx.body.revokeOtherSessions = true
         }
       }),
     },
+    plugins: [
+      passkey({
+        rpID: new URL(config.baseUrl).hostname,
+        rpName: 'Addreams',
+        origin: passkeyOrigins(config),
+      }),
+    ],
   })
 }
 

@@ -22,7 +22,7 @@ describe('sign-up and sign-in', () => {
     const profile = profileSchema.parse(await res.json())
     expect(profile.balances).toEqual({ 'product-shoot': 1, 'ad-graphic': 1 })
     expect(profile.accountType).toBe('free')
-    expect(profile.user).toMatchObject({ id: userId, email, emailVerified: false })
+    expect(profile.user).toMatchObject({ id: userId, email, emailVerified: true })
     await expectLedgerInvariant(userId)
   })
 

@@ -2,11 +2,10 @@ import {
   type Balances,
   type LedgerPage,
   type LedgerReason,
-  WELCOME_CREDITS,
   WORKFLOWS,
   type Workflow,
 } from '@app/shared-types'
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { creditBalance, creditLedger, user } from '../db/schema.ts'
 import { ApiError } from '../lib/api-error.ts'
@@ -73,54 +72,6 @@ export const creditChange = (
       .onConflictDoNothing(),
     recomputeBalance(db, change.userId, change.workflow, now),
   ] as const
-
-/**
- * Grants the welcome credits of every workflow in one batch, exactly once per user however often
- * or concurrently it is called. Returns whether this call granted them.
- */
-export const grantWelcomeCredits = async (db: Db, userId: string): Promise<boolean> => {
-  const [first, ...rest] = WORKFLOWS.flatMap((workflow) =>
-    creditChange(db, {
-      userId,
-      workflow,
-      delta: WELCOME_CREDITS,
-      reason: 'welcome',
-      idemKey: welcomeKey(userId, workflow),
-    })
-  )
-  if (!first) return false
-  try {
-    await db.batch([first, ...rest])
-    return true
-  } catch (error) {
-    if (isDuplicateLedgerKey(error)) return false
-    throw error
-  }
-}
-
-/** Users this isolate has seen with their welcome credits; bounded so a long-lived isolate stays small. */
-const welcomedUsers = new Set<string>()
-const WELCOMED_USERS_MAX = 10_000
-
-/**
- * Grants the welcome credits if sign-up stopped before it could. A welcome grant is never taken
- * back, so once a user is known to have it this isolate skips the ledger read on later requests.
- */
-export const ensureWelcomeCredits = async (
-  db: Db,
-  userId: string,
-  welcomed: Set<string> = welcomedUsers
-): Promise<void> => {
-  if (welcomed.has(userId)) return
-  const keys = WORKFLOWS.map((workflow) => welcomeKey(userId, workflow))
-  const granted = await db
-    .select({ key: creditLedger.idemKey })
-    .from(creditLedger)
-    .where(inArray(creditLedger.idemKey, keys))
-  if (granted.length < keys.length) await grantWelcomeCredits(db, userId)
-  if (welcomed.size >= WELCOMED_USERS_MAX) welcomed.clear()
-  welcomed.add(userId)
-}
 
 /** The user's balance in every workflow (0 where nothing was ever granted). */
 export const getBalances = async (db: Db, userId: string): Promise<Balances> =>

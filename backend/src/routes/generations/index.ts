@@ -9,7 +9,11 @@ import { bodyLimit } from 'hono/body-limit'
 import * as z from 'zod'
 import { ApiError } from '../../lib/api-error.ts'
 import { validate } from '../../lib/validator.ts'
-import { type AuthedEnv, requireSession } from '../../middleware/require-session.ts'
+import {
+  type AuthedEnv,
+  requireSession,
+  requireVerifiedEmail,
+} from '../../middleware/require-session.ts'
 import { trustedOrigin } from '../../middleware/trusted-origin.ts'
 import type { RouteDoc } from '../../openapi/route-doc.ts'
 import { cancelGeneration, deleteGeneration } from '../../services/change-generation.ts'
@@ -26,6 +30,7 @@ export const generations = new Hono<AuthedEnv>()
   .use(trustedOrigin(), requireSession())
   .post(
     '/',
+    requireVerifiedEmail(),
     // Three 10 MB photos and the JSON part, with room for multipart framing.
     bodyLimit({
       maxSize: 32 * 1024 * 1024,
