@@ -11,6 +11,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { runnerImport } from 'vite'
 import { freePort } from '../scripts/lib/free-port.mjs'
+import { startLocalMailbox } from '../scripts/lib/mailbox.mjs'
 import { root } from '../scripts/lib/paths.mjs'
 import { run } from '../scripts/lib/process.mjs'
 import { startLocalSimulator } from '../scripts/lib/simulator.mjs'
@@ -29,11 +30,15 @@ export const runChaos = async ({ rounds, build = true, log = console.log }) => {
   if (build) await run('npm', ['run', 'build', '-w', '@app/pwa', '--silent'], { quiet: true })
   const stateDir = await mkdtemp(path.join(tmpdir(), 'addreams-chaos-'))
   const { simulator } = await startLocalSimulator(0)
+  // Like the simulator, the mailbox outlives the product it kills: the rounds verify their
+  // accounts through it.
+  const { mailbox } = await startLocalMailbox(0)
   const { module: png } = await runnerImport(path.join(root, 'pwa/e2e/png.ts'))
   const ctx = {
     port: await freePort(),
     stateDir,
     simulatorUrl: simulator.url,
+    mailboxUrl: mailbox.url,
     photo: png.makePng(800, 800),
     vars: {
       GENERATION_LEASE_SECONDS: String(LEASE_SECONDS),
@@ -61,6 +66,7 @@ export const runChaos = async ({ rounds, build = true, log = console.log }) => {
     }
   } finally {
     await simulator.close()
+    await mailbox.close()
     await rm(stateDir, { recursive: true, force: true })
   }
   return { records, violations, boundMs: ctx.boundMs }

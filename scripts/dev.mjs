@@ -1,6 +1,7 @@
 // `npm run dev`: hot reload of both sides. wrangler dev (API, reloads on backend changes) on 8787
 // and Vite (PWA with HMR, proxying /api to the Worker) on http://127.0.0.1:5173.
 import { ensureDevVars } from './lib/dev-vars.mjs'
+import { hasRealEmailKey, startLocalMailbox } from './lib/mailbox.mjs'
 import { migrateLocal } from './lib/migrations.mjs'
 import { defaultStateDir } from './lib/paths.mjs'
 import { run } from './lib/process.mjs'
@@ -10,7 +11,13 @@ ensureDevVars()
 await migrateLocal(stateDir, { quiet: true })
 const origins =
   'http://127.0.0.1:5173,http://localhost:5173,http://127.0.0.1:8787,http://localhost:8787'
-const api = `npx wrangler dev --ip 127.0.0.1 --port 8787 --persist-to ${JSON.stringify(stateDir)} --var TRUSTED_ORIGINS:${origins} --var BETTER_AUTH_URL:http://127.0.0.1:5173`
+// Account emails go to the local mailbox unless a real Resend key is configured, as in `npm start`.
+const mail = hasRealEmailKey()
+  ? undefined
+  : await startLocalMailbox(Number(process.env.MAILBOX_PORT ?? 8791))
+const mailVars = Object.entries(mail?.vars ?? {}).map(([key, value]) => ` --var ${key}:${value}`)
+const api = `npx wrangler dev --ip 127.0.0.1 --port 8787 --persist-to ${JSON.stringify(stateDir)} --var TRUSTED_ORIGINS:${origins} --var BETTER_AUTH_URL:http://127.0.0.1:5173${mailVars.join('')}`
+if (mail) console.log(`Account emails go to the local mailbox at ${mail.mailbox.url}`)
 console.log('Open http://127.0.0.1:5173 (the API answers there too, through the Vite proxy).')
 await run('npx', [
   'concurrently',

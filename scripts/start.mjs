@@ -1,13 +1,16 @@
 // `npm start`: the whole product on one machine. Builds the PWA, applies the D1 migrations to the
 // local state, and serves API and PWA from one Worker on http://127.0.0.1:$PORT (default 8787).
-// Without a QWEN_API_KEY it also runs the DashScope simulator ($SIMULATOR_PORT, default 8790).
+// Without a QWEN_API_KEY it also runs the DashScope simulator ($SIMULATOR_PORT, default 8790), and
+// without a RESEND_API_KEY the local mailbox that receives every email ($MAILBOX_PORT, default 8791).
 // A ticker runs the sweeper cron every 15 s, since `wrangler dev` fires no cron by itself.
 //
 // Flags: --no-build skips the PWA build; --simulator-url=<origin> uses a simulator that is already
-// running (the chaos test's, which outlives the product it kills); --var KEY:VALUE sets a Worker
+// running (the chaos test's, which outlives the product it kills); --mailbox-url=<origin> likewise
+// uses a mailbox that is already running; --var KEY:VALUE sets a Worker
 // variable for this run (repeatable).
 import { parseArgs } from 'node:util'
 import { ensureDevVars } from './lib/dev-vars.mjs'
+import { hasRealEmailKey, mailboxVars, startLocalMailbox } from './lib/mailbox.mjs'
 import { migrateLocal } from './lib/migrations.mjs'
 import { defaultStateDir } from './lib/paths.mjs'
 import { run } from './lib/process.mjs'
@@ -19,6 +22,7 @@ const { values: flags } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     'simulator-url': { type: 'string' },
+    'mailbox-url': { type: 'string' },
     var: { type: 'string', multiple: true, default: [] },
   },
 })
@@ -42,6 +46,13 @@ if (flags['simulator-url']) {
   console.log(
     `No QWEN_API_KEY: images come from the local DashScope simulator at ${local.simulator.url}`
   )
+}
+if (flags['mailbox-url']) {
+  Object.assign(vars, mailboxVars(flags['mailbox-url']))
+} else if (!hasRealEmailKey()) {
+  const local = await startLocalMailbox(Number(process.env.MAILBOX_PORT ?? 8791))
+  Object.assign(vars, local.vars)
+  console.log(`No RESEND_API_KEY: account emails go to the local mailbox at ${local.mailbox.url}`)
 }
 for (const pair of flags.var) {
   const at = pair.indexOf(':')

@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto'
+import { waitForEmailLink } from '../../scripts/lib/mailbox.mjs'
 import { executeSql, literal } from './d1.mjs'
 
-/** A new account through the real API (a random client IP keeps the sign-up rate limit apart). */
-export const signUp = async (origin) => {
+const randomIp = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
+
+/**
+ * A new, verified account through the real API: sign-up, then the link of the verification
+ * email from the local mailbox at `mailboxUrl` (verifying gives the welcome credits, and only
+ * verified accounts may spend). A random client IP keeps the per-IP rate limits apart.
+ */
+export const signUp = async (origin, mailboxUrl) => {
   const email = `bench-${randomUUID()}@example.test`
   const password = 'a long bench password'
   const res = await fetch(`${origin}/api/auth/sign-up/email`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin,
-      'cf-connecting-ip': `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
-    },
+    headers: { 'content-type': 'application/json', origin, 'cf-connecting-ip': randomIp() },
     body: JSON.stringify({ name: 'Bench Baker', email, password }),
   })
   if (!res.ok) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`)
@@ -20,6 +24,12 @@ export const signUp = async (origin) => {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ')
+  const link = await waitForEmailLink(mailboxUrl, email, /^Verify your email/)
+  const verified = await fetch(link, {
+    redirect: 'manual',
+    headers: { cookie, 'cf-connecting-ip': randomIp() },
+  })
+  if (verified.status !== 302) throw new Error(`verification failed: ${verified.status}`)
   return { email, password, cookie, userId: body.user.id }
 }
 

@@ -12,8 +12,8 @@ export const seededAccounts = (() => {
   let made
   return (ctx) => {
     made ??= (async () => {
-      const small = await signUp(ctx.origin)
-      const large = await signUp(ctx.origin)
+      const small = await signUp(ctx.origin, ctx.mailboxUrl)
+      const large = await signUp(ctx.origin, ctx.mailboxUrl)
       await applySql(
         ctx.stateDir,
         seedGenerationsSql(small.userId, SMALL),

@@ -30,7 +30,7 @@ const line = (name, result, budget, note = '') =>
 export const run = async (ctx) => {
   const { large } = await seededAccounts(ctx)
   const head = (await pullAll(ctx.origin, large.cookie)).cursor
-  const writer = await signUp(ctx.origin)
+  const writer = await signUp(ctx.origin, ctx.mailboxUrl)
   await applySql(ctx.stateDir, grantSql(writer.userId, 'ad-graphic', 1_000_000))
   const get = (path, cookie) => () => [
     `${ctx.origin}${path}`,

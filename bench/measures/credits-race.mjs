@@ -9,7 +9,7 @@ export const title = '8. Credits race'
 export const about = `${BURST} ad-graphic requests (distinct Idempotency-Keys) sent at once by a new account, whose ad-graphic balance is 1.`
 
 export const run = async (ctx) => {
-  const account = await signUp(ctx.origin)
+  const account = await signUp(ctx.origin, ctx.mailboxUrl)
   const requests = Array.from({ length: BURST }, (_, i) =>
     generationRequest(ctx.origin, account.cookie, `Race ${i}`)
   )

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { newAccount, signUpInContext } from './account.ts'
+import { newAccount, signUpFromNode, signUpInContext } from './account.ts'
 import { launchBrowser } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
@@ -16,20 +16,7 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 
 const heading = (page: Page) => page.locator('main h1').first()
 
 /** Creates an account through the API, without signing any browser in. */
-const createAccount = async () => {
-  const account = newAccount()
-  const res = await fetch(at('/api/auth/sign-up/email'), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: baseUrl,
-      'cf-connecting-ip': randomIp(),
-    },
-    body: JSON.stringify(account),
-  })
-  expect(res.status).toBe(200)
-  return account
-}
+const createAccount = () => signUpFromNode(baseUrl)
 
 /** Signs the account in from Node (another device) and returns that session's cookie. */
 const signInElsewhere = async (email: string, password: string): Promise<string> => {

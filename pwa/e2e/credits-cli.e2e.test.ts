@@ -3,6 +3,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { ledgerPageSchema, profileSchema } from '@app/shared-types'
 import { describe, expect, inject, it } from 'vitest'
+import { signUpFromNode } from './account.ts'
 
 const baseUrl = inject('baseUrl')
 const root = path.resolve(import.meta.dirname, '../..')
@@ -13,20 +14,7 @@ const credits = (...args: string[]) =>
     env: { ...process.env, ADDREAMS_STATE_DIR: inject('stateDir') },
   })
 
-const signUp = async () => {
-  const email = `op-${crypto.randomUUID()}@example.test`
-  const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ name: 'Shop Owner', email, password: 'a long password' }),
-  })
-  expect(res.status).toBe(200)
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return { email, cookie }
-}
+const signUp = () => signUpFromNode(baseUrl)
 
 const me = async (cookie: string) =>
   profileSchema.parse(await (await fetch(`${baseUrl}/api/me`, { headers: { cookie } })).json())

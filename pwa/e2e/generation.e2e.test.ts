@@ -6,26 +6,12 @@ import {
   profileSchema,
 } from '@app/shared-types'
 import { describe, expect, inject, it } from 'vitest'
+import { signUpFromNode } from './account.ts'
 
 const baseUrl = inject('baseUrl')
 const simulatorUrl = inject('simulatorUrl')
 
-const signUp = async () => {
-  const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({
-      name: 'Baker',
-      email: `b-${crypto.randomUUID()}@example.test`,
-      password: 'a long password',
-    }),
-  })
-  expect(res.status).toBe(200)
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-}
+const signUp = async () => (await signUpFromNode(baseUrl)).cookie
 
 const generate = async (cookie: string, prompt: string) => {
   const form = new FormData()

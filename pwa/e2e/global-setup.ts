@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { freePort } from '../../scripts/lib/free-port.mjs'
+import { startLocalMailbox } from '../../scripts/lib/mailbox.mjs'
 import { migrateLocal } from '../../scripts/lib/migrations.mjs'
 import { root } from '../../scripts/lib/paths.mjs'
 import { run } from '../../scripts/lib/process.mjs'
@@ -15,6 +16,7 @@ declare module 'vitest' {
     baseUrl: string
     stateDir: string
     simulatorUrl: string
+    mailboxUrl: string
   }
 }
 
@@ -29,18 +31,25 @@ export default async function setup(project: TestProject) {
   const stateDir = await mkdtemp(path.join(tmpdir(), 'addreams-e2e-'))
   await migrateLocal(stateDir, { quiet: true })
   const local = await startLocalSimulator(0)
+  const mail = await startLocalMailbox(0)
   const worker = await startWorker({
     port: await freePort(),
     stateDir,
     quiet: true,
-    vars: { BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789', ...local.vars },
+    vars: {
+      BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789',
+      ...local.vars,
+      ...mail.vars,
+    },
   })
   project.provide('baseUrl', worker.origin)
   project.provide('stateDir', stateDir)
   project.provide('simulatorUrl', local.simulator.url)
+  project.provide('mailboxUrl', mail.mailbox.url)
   return async () => {
     worker.stop()
     await local.simulator.close()
+    await mail.mailbox.close()
     await rm(stateDir, { recursive: true, force: true })
   }
 }

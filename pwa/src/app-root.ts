@@ -1,4 +1,4 @@
-import { css, html, LitElement, type PropertyValues } from 'lit'
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import './components/app-logo.ts'
 import './components/app-nav.ts'
@@ -79,6 +79,11 @@ export class AppRoot extends LitElement {
         text-decoration: none;
         border-radius: var(--app-radius-sm);
       }
+      .header-end {
+        display: flex;
+        align-items: center;
+        gap: var(--app-space-2);
+      }
       main {
         flex: 1;
       }
@@ -157,6 +162,7 @@ export class AppRoot extends LitElement {
     const userId = this._auth.value?.user?.id
     if (userId === this._syncingFor) return
     const signedOut = this._syncingFor !== undefined && userId === undefined
+    if (userId) void import('./components/app-signed-in-frame.ts')
     this._stopSyncing()
     if (userId) this._startSyncing(userId)
     // Signed out elsewhere (another tab, or the account was deleted): leave the private page.
@@ -166,6 +172,7 @@ export class AppRoot extends LitElement {
   }
 
   override render() {
+    const user = this._auth?.value?.user
     return html`
       <div class="top">
         <header>
@@ -177,14 +184,18 @@ export class AppRoot extends LitElement {
           </button>
           <div class="header-inner">
             <a class="brand" href="/"><app-logo></app-logo>Addreams</a>
-            <app-nav
-              .currentPath=${this._router.match.pathname}
-              .signedIn=${Boolean(this._auth?.value?.user)}
-            ></app-nav>
+            <div class="header-end">
+              <app-nav
+                .currentPath=${this._router.match.pathname}
+                .signedIn=${Boolean(user)}
+              ></app-nav>
+              ${user ? html`<app-account-menu .user=${user}></app-account-menu>` : nothing}
+            </div>
           </div>
         </header>
         <app-update-banner></app-update-banner>
         <app-offline-indicator .waiting=${this._waiting?.value ?? 0}></app-offline-indicator>
+        ${user ? html`<app-verify-notice .user=${user}></app-verify-notice>` : nothing}
       </div>
       <main id="main" class=${this._auth?.value?.user ? 'with-tabs' : ''} tabindex="-1">${this._renderPage()}</main>
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkAll, checkEmail, checkPassword } from './auth-rules.ts'
+import { COMMON_PASSWORD_TEXT, checkAll, checkEmail, checkPassword } from './auth-rules.ts'
 
 describe('auth form rules', () => {
   it('should ask for an email, then a valid one', () => {
@@ -16,6 +16,11 @@ describe('auth form rules', () => {
       'Password must be at most 128 characters.'
     )
     expect(checkPassword('x'.repeat(128), { isNew: true })).toBeUndefined()
+  })
+
+  it('should refuse a common password as a new one, but still sign in with it', () => {
+    expect(checkPassword('Password1', { isNew: true })).toBe(COMMON_PASSWORD_TEXT)
+    expect(checkPassword('Password1', { isNew: false })).toBeUndefined()
   })
 
   it('should check every field of the create-account form together', () => {

@@ -1,4 +1,4 @@
-import { AUTH_LIMITS, EMAIL_PATTERN } from '@app/shared-types'
+import { AUTH_LIMITS, EMAIL_PATTERN, isCommonPassword } from '@app/shared-types'
 
 /** The sign-in and account fields the forms check (product.md §9.2). */
 export type AuthField = 'name' | 'email' | 'password' | 'confirm'
@@ -20,6 +20,10 @@ export const checkEmail = (value: string): string | undefined => {
   return EMAIL_PATTERN.test(email) ? undefined : 'Enter a valid email address.'
 }
 
+/** What the forms say about a password on the common-password list (shared-types). */
+export const COMMON_PASSWORD_TEXT =
+  'This password is too common. Choose one that’s harder to guess.'
+
 /**
  * The message for a password field. Sign-in only asks for something, since older accounts may
  * predate a rule; new passwords get the length rules.
@@ -30,6 +34,7 @@ export const checkPassword = (value: string, { isNew }: { isNew: boolean }): str
   const length = [...value].length
   if (length < AUTH_LIMITS.passwordMin) return 'Password must be at least 8 characters.'
   if (length > AUTH_LIMITS.passwordMax) return 'Password must be at most 128 characters.'
+  if (isCommonPassword(value)) return COMMON_PASSWORD_TEXT
   return undefined
 }
 

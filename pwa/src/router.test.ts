@@ -61,7 +61,15 @@ describe('matchRoute', () => {
 
   it('should mark only the app pages as needing sign-in', () => {
     const open = routes.filter((r) => !r.needsAuth).map((r) => r.pattern)
-    expect(open).toEqual(['/', '/sign-in', '/sign-up', '/privacy', '/terms'])
+    expect(open).toEqual([
+      '/',
+      '/sign-in',
+      '/sign-up',
+      '/forgot-password',
+      '/reset-password',
+      '/privacy',
+      '/terms',
+    ])
     expect(notFoundRoute.needsAuth).toBe(false)
   })
 

@@ -49,6 +49,20 @@ export const routes: readonly Route[] = [
     load: () => import('./pages/page-sign-up.ts'),
   },
   {
+    pattern: '/forgot-password',
+    tag: 'page-forgot-password',
+    title: 'Reset your password',
+    needsAuth: false,
+    load: () => import('./pages/page-forgot-password.ts'),
+  },
+  {
+    pattern: '/reset-password',
+    tag: 'page-reset-password',
+    title: 'Choose a new password',
+    needsAuth: false,
+    load: () => import('./pages/page-reset-password.ts'),
+  },
+  {
     pattern: '/studio/product-shoot',
     tag: 'page-studio',
     title: 'Product Shoot',

@@ -13,7 +13,7 @@ describe('GET /api/config', () => {
       emailPassword: true,
       google: false,
       github: false,
-      emailVerification: false,
+      emailVerification: true,
     })
     expect(config.workflows['ad-graphic'].model).toEqual(MODELS['qwen-image-max'])
     expect(config.workflows['product-shoot'].model).toEqual(MODELS['qwen-image-edit-max'])

@@ -13,7 +13,8 @@ export const buildPublicConfig = (config: AppConfig): PublicConfig => ({
     emailPassword: true,
     google: config.google !== undefined,
     github: config.github !== undefined,
-    emailVerification: false,
+    // Spending credits needs a verified email (middleware/require-session.ts).
+    emailVerification: true,
   },
   workflows: Object.fromEntries(
     WORKFLOWS.map((workflow) => [

@@ -6,15 +6,23 @@ import { killTree } from './process-tree.mjs'
 
 /**
  * Starts the product exactly as `npm start` does (scripts/start.mjs, sweeper ticker included) on
- * `port` and the state under `stateDir`, using the simulator at `simulatorUrl`, which lives outside
- * it as DashScope does. `crash()` SIGKILLs every process of it; `stop()` ends it politely.
+ * `port` and the state under `stateDir`, using the simulator at `simulatorUrl` and the mailbox at
+ * `mailboxUrl`, which live outside it as DashScope and Resend do. `crash()` SIGKILLs every process of it; `stop()` ends it politely.
  */
-export const startProduct = async ({ port, stateDir, simulatorUrl, vars, build = false }) => {
+export const startProduct = async ({
+  port,
+  stateDir,
+  simulatorUrl,
+  mailboxUrl,
+  vars,
+  build = false,
+}) => {
   const origin = `http://127.0.0.1:${port}`
   const args = [
     path.join(root, 'scripts/start.mjs'),
     ...(build ? [] : ['--no-build']),
     `--simulator-url=${simulatorUrl}`,
+    `--mailbox-url=${mailboxUrl}`,
     ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
   ]
   const child = spawn(process.execPath, args, {

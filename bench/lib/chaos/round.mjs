@@ -42,7 +42,7 @@ export const runRound = async (ctx, round) => {
     AD_GRAPHIC_MODEL: round % 2 === 0 ? 'qwen-image-max' : 'qwen-image-plus',
   }
   const first = await startProduct({ ...ctx, vars })
-  const user = await signUp(first.origin)
+  const user = await signUp(first.origin, ctx.mailboxUrl)
   const made = []
   for (const [request, references] of [
     [

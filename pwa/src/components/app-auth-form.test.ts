@@ -75,6 +75,31 @@ describe('<app-auth-form>', () => {
     expect(email.hasAttribute('aria-describedby')).toBe(false)
   })
 
+  it('should list the new-password rules under the field and mark them as the user types', async () => {
+    const el = await mount('sign-up')
+    const password = input(el, 'password')
+    expect(password.getAttribute('aria-describedby')).toBe('password-rules')
+    const rules = () =>
+      [...root(el).querySelectorAll('#password-rules li')].map((li) => [
+        li.textContent?.replace(/\s+/g, ' ').trim(),
+        li.classList.contains('met'),
+      ])
+    expect(rules()).toEqual([
+      ['• 8 to 128 characters (not yet)', false],
+      ['• Not one of the most common passwords (not yet)', false],
+    ])
+    password.value = 'password1'
+    password.dispatchEvent(new InputEvent('input'))
+    await el.updateComplete
+    expect(rules().map(([, met]) => met)).toEqual([true, false])
+    password.value = 'correct horse battery'
+    password.dispatchEvent(new InputEvent('input'))
+    await el.updateComplete
+    expect(rules().map(([, met]) => met)).toEqual([true, true])
+    expect(root(el).querySelector('#password-rules')).not.toBeNull()
+    expect((await mount('sign-in')).shadowRoot?.querySelector('#password-rules')).toBeNull()
+  })
+
   it('should check every field on submit and focus the first invalid one', async () => {
     const el = await mount('sign-up')
     input(el, 'password').value = 'short'

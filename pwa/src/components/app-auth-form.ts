@@ -11,9 +11,10 @@ import { OnlineController } from '../controllers/online-controller.ts'
 import { authErrorText } from '../data/error-text.ts'
 import { signIn, signUp } from '../data/session.ts'
 import { navigate, safeRedirect } from '../router.ts'
-import { buttonBase, focusRing } from '../styles/shared.ts'
+import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
 import './app-social-sign-in.ts'
-import { formStyles, textField } from './form-field.ts'
+import { focusFirstInvalid, formStyles, textField } from './form-field.ts'
+import { passwordRulesHint, passwordRulesStyles } from './password-rules.ts'
 
 const FIELDS: Record<
   AuthField,
@@ -36,6 +37,8 @@ export class AppAuthForm extends LitElement {
     buttonBase,
     focusRing,
     formStyles,
+    passwordRulesStyles,
+    visuallyHidden,
     css`
       :host {
         display: block;
@@ -80,6 +83,7 @@ export class AppAuthForm extends LitElement {
       <form novalidate @submit=${this._onSubmit}>
         ${(Object.keys(this._values) as AuthField[]).map((field) => {
           const spec = FIELDS[field]
+          const rules = field === 'password' && isNew
           return textField({
             id: field,
             label: spec.label,
@@ -89,6 +93,10 @@ export class AppAuthForm extends LitElement {
             placeholder: field === 'password' && isNew ? 'At least 8 characters' : spec.placeholder,
             error: this._errors[field],
             disabled: offline,
+            hint: rules
+              ? passwordRulesHint('password-rules', this._values.password ?? '')
+              : undefined,
+            hintId: rules ? 'password-rules' : undefined,
             onInput: (event) => this._onInput(field, event),
             onBlur: () => this._check(field),
           })
@@ -122,19 +130,19 @@ export class AppAuthForm extends LitElement {
     event.preventDefault()
     if (this._pending) return
     this._errors = checkAll(this._values, { isNew: this.mode === 'sign-up' })
-    const invalid = (Object.keys(this._values) as AuthField[]).find((f) => this._errors[f])
-    if (invalid) {
-      await this.updateComplete
-      this.renderRoot.querySelector<HTMLInputElement>(`#${invalid}`)?.focus()
+    if (await focusFirstInvalid(this, this._errors, Object.keys(this._values) as AuthField[]))
       return
-    }
     this._pending = true
     this._formError = ''
     const email = (this._values.email ?? '').trim()
     const password = this._values.password ?? ''
     try {
       if (this.mode === 'sign-in') await signIn({ email, password })
-      else await signUp({ name: (this._values.name ?? '').trim(), email, password })
+      else {
+        // The verification link comes back to where this visit was going.
+        const name = (this._values.name ?? '').trim()
+        await signUp({ name, email, password }, safeRedirect(this.redirect))
+      }
       navigate(safeRedirect(this.redirect), { replace: true })
     } catch (error) {
       this._formError = authErrorText(error, this.mode)

@@ -5,7 +5,7 @@ import { changePassword } from '../data/account.ts'
 import { ApiClientError } from '../data/api.ts'
 import { emit } from '../events.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
-import { formStyles, textField } from './form-field.ts'
+import { focusFirstInvalid, formStyles, textField } from './form-field.ts'
 import { profileSectionStyles } from './profile-styles.ts'
 
 type Field = 'current' | 'next' | 'confirm'
@@ -82,12 +82,7 @@ export class AppChangePassword extends LitElement {
     event.preventDefault()
     const fields = Object.keys(LABELS) as Field[]
     this._errors = Object.fromEntries(fields.map((f) => [f, this._message(f)]))
-    const invalid = fields.find((f) => this._errors[f])
-    if (invalid) {
-      await this.updateComplete
-      this.renderRoot.querySelector<HTMLInputElement>(`#password-${invalid}`)?.focus()
-      return
-    }
+    if (await focusFirstInvalid(this, this._errors, fields, (f) => `password-${f}`)) return
     this._pending = true
     this._formError = ''
     try {

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit'
 import { customElement } from 'lit/decorators.js'
 import { AppUpdateController } from '../controllers/app-update-controller.ts'
 import { applyUpdate, type UpdateBlocker } from '../data/app-update.ts'
-import { buttonBase, focusRing } from '../styles/shared.ts'
+import { buttonBase, focusRing, noticeBar } from '../styles/shared.ts'
 
 const WAITING_TEXT: Record<UpdateBlocker, string> = {
   'dirty-form': 'The app reloads once the form you are editing is saved or cleared.',
@@ -21,23 +21,11 @@ export class AppUpdateBanner extends LitElement {
   static override styles = [
     buttonBase,
     focusRing,
+    noticeBar,
     css`
       :host {
         display: block;
-      }
-      .bar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: center;
-        gap: var(--app-space-2) var(--app-space-4);
-        padding: var(--app-space-2) var(--app-space-4);
-        background: var(--app-update-banner-bg, var(--app-color-primary-soft));
-        color: var(--app-color-text);
-        font-size: var(--app-font-size-sm);
-      }
-      p {
-        margin: 0;
+        --app-notice-bar-bg: var(--app-update-banner-bg, var(--app-color-primary-soft));
       }
       .why {
         flex-basis: 100%;
@@ -54,7 +42,7 @@ export class AppUpdateBanner extends LitElement {
     return html`<div role="status" aria-live="polite">
       ${
         updateAvailable
-          ? html`<div class="bar">
+          ? html`<div class="notice-bar">
               <p>Update available</p>
               <button class="button button--primary" type="button" @click=${this._onReload}>
                 Reload

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit'
+import { css, html, type LitElement, nothing } from 'lit'
 import { live } from 'lit/directives/live.js'
 
 /** One labelled input with its error, rendered into the caller's shadow root. */
@@ -11,6 +11,10 @@ export interface FieldSpec {
   readonly placeholder?: string
   readonly error?: string
   readonly disabled?: boolean
+  /** Shown under the input and read with it (e.g. the password rules); needs `hintId`. */
+  readonly hint?: unknown
+  /** The id of the element in `hint` that describes the input. */
+  readonly hintId?: string
   readonly onInput: (event: InputEvent) => void
   readonly onBlur: () => void
 }
@@ -30,13 +34,17 @@ export const textField = (f: FieldSpec) => html`<div class="field">
     autocomplete=${f.autocomplete}
     placeholder=${f.placeholder ?? nothing}
     aria-invalid=${f.error ? 'true' : 'false'}
-    aria-describedby=${f.error ? `${f.id}-error` : nothing}
+    aria-describedby=${describedBy(f) ?? nothing}
     ?disabled=${f.disabled ?? false}
     @input=${f.onInput}
     @blur=${f.onBlur}
   />
   ${f.error ? html`<p class="field-error" id="${f.id}-error">${f.error}</p>` : nothing}
+  ${f.hint ?? nothing}
 </div>`
+
+const describedBy = (f: FieldSpec): string | undefined =>
+  [f.error ? `${f.id}-error` : '', f.hintId ?? ''].filter(Boolean).join(' ') || undefined
 
 /** Styles for `textField` and the form around it. */
 export const formStyles = css`
@@ -87,3 +95,20 @@ export const formStyles = css`
     opacity: 0.6;
   }
 `
+
+/**
+ * After a refused submit: focuses the first field (in `order`) that has an error, once the errors
+ * have rendered. Returns whether there was one. `idOf` maps a field to its input's id.
+ */
+export const focusFirstInvalid = async <F extends string>(
+  host: LitElement,
+  errors: Partial<Record<F, string>>,
+  order: readonly F[],
+  idOf: (field: F) => string = (field) => field
+): Promise<boolean> => {
+  const invalid = order.find((field) => errors[field])
+  if (!invalid) return false
+  await host.updateComplete
+  host.renderRoot.querySelector<HTMLElement>(`#${idOf(invalid)}`)?.focus()
+  return true
+}

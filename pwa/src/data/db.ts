@@ -77,6 +77,8 @@ export interface LocalUser {
   id: string
   name: string
   email: string
+  /** Whether the address is verified (spending needs it); absent on users stored before. */
+  emailVerified?: boolean
 }
 
 /** Balances with the time the server sent them, so offline UI can say "as of". */

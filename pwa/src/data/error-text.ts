@@ -1,4 +1,5 @@
-import type { GenerationErrorCode, Workflow } from '@app/shared-types'
+import { type GenerationErrorCode, PASSWORD_TOO_COMMON, type Workflow } from '@app/shared-types'
+import { COMMON_PASSWORD_TEXT } from '../auth-rules.ts'
 import { ApiClientError } from './api.ts'
 import type { ClientErrorCode, OutboxError } from './db.ts'
 
@@ -77,6 +78,7 @@ export const authErrorText = (error: unknown, mode: 'sign-in' | 'sign-up'): stri
     return "You're offline. Connect to the internet to sign in."
   }
   if (error.status === 429) return 'Too many attempts. Wait a moment and try again.'
+  if (error.authCode === PASSWORD_TOO_COMMON) return COMMON_PASSWORD_TEXT
   if (error.authCode && ALREADY_EXISTS.has(error.authCode)) {
     return 'An account with this email already exists. Sign in instead.'
   }

@@ -10,15 +10,26 @@ import { FLUSH_LOCK, requestFlush } from './sync-engine.ts'
 import { forgetThumbnailUrls } from './thumbnails.ts'
 import { withWebLock } from './web-lock.ts'
 
-const userSchema = z.object({ id: z.string(), name: z.string(), email: z.string() })
+const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean().optional(),
+})
 const withUserSchema = z.object({ user: userSchema })
 const sessionSchema = z.object({ session: z.unknown(), user: userSchema }).nullable()
 const socialSchema = z.object({ url: z.string() })
 
-const toLocalUser = ({ id, name, email }: z.infer<typeof userSchema>): LocalUser => ({
+const toLocalUser = ({
   id,
   name,
   email,
+  emailVerified,
+}: z.infer<typeof userSchema>): LocalUser => ({
+  id,
+  name,
+  email,
+  emailVerified,
 })
 
 /**
@@ -79,18 +90,24 @@ export const signIn = async (input: { email: string; password: string }): Promis
   return adoptUser(toLocalUser(user))
 }
 
-/** Creates the account and signs in. */
-export const signUp = async (input: {
-  name: string
-  email: string
-  password: string
-}): Promise<LocalUser> => {
+/**
+ * Creates the account and signs in. The server emails a verification link that comes back to
+ * `callbackPath` (a same-origin path), signed in and verified.
+ */
+export const signUp = async (
+  input: { name: string; email: string; password: string },
+  callbackPath = '/history'
+): Promise<LocalUser> => {
   const { user } = await apiJson('/api/auth/sign-up/email', withUserSchema, {
     method: 'POST',
-    json: input,
+    json: { ...input, callbackURL: callbackPath },
   })
   return adoptUser(toLocalUser(user))
 }
+
+/** Signs in with the answer of a passkey ceremony (data/passkeys.ts); the server sets the cookie. */
+export const adoptSignedInUser = async (answer: unknown): Promise<LocalUser> =>
+  adoptUser(toLocalUser(withUserSchema.parse(answer).user))
 
 /** The provider's sign-in URL; the page then goes there. `callbackPath` is a same-origin path. */
 export const socialSignInUrl = async (

@@ -56,7 +56,7 @@ describe('<page-profile> offline', () => {
     const shown = text(el)
     expect(shown).toContain('Ada Baker')
     expect(shown).toContain('Free')
-    expect(shown).toContain('Email addresses are not verified yet.')
+    expect(shown).toContain('Email not verified yet: open the link we emailed you.')
     // The credit cards are a child element, which renders after the page.
     await vi.waitFor(() => {
       expect(text(el)).toMatch(/Product Shoot 3 credits \(as of [^)]+\)/)
@@ -65,10 +65,10 @@ describe('<page-profile> offline', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 
-  it('should disable sessions, password and delete with "Needs a connection"', async () => {
+  it('should disable passkeys, sessions, password and delete with "Needs a connection"', async () => {
     await seedProfile({ 'product-shoot': 1, 'ad-graphic': 1 })
     const el = await mount()
-    await vi.waitFor(() => expect(text(el).match(/Needs a connection/g)?.length).toBe(4))
+    await vi.waitFor(() => expect(text(el).match(/Needs a connection/g)?.length).toBe(5))
     const password = el.shadowRoot?.querySelector('app-change-password')?.shadowRoot
     expect(password?.querySelector<HTMLInputElement>('input')?.disabled).toBe(true)
     const remove = el.shadowRoot?.querySelector('app-delete-account')?.shadowRoot

@@ -2,20 +2,15 @@ import { css, html, LitElement } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import '../components/app-change-password.ts'
 import '../components/app-delete-account.ts'
+import '../components/app-passkeys.ts'
 import '../components/app-profile-credits.ts'
 import '../components/app-session-list.ts'
-import { askDialog } from '../components/app-dialog.ts'
 import { formatDateTime, profileSectionStyles } from '../components/profile-styles.ts'
 import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { type KnownProfile, loadProfile, readProfile } from '../data/account.ts'
-import { unsentEntries } from '../data/outbox.ts'
-import { signOut } from '../data/session.ts'
-import { navigate } from '../router.ts'
+import { confirmSignOut } from '../sign-out-flow.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
-
-const unsentTitle = (n: number): string =>
-  n === 1 ? "1 request hasn't been sent yet." : `${n} requests haven't been sent yet.`
 
 /**
  * `/profile` (product.md §9.3): account, credits and their history, signed-in devices, password,
@@ -71,6 +66,10 @@ export class PageProfile extends LitElement {
         <h2 id="devices">Signed-in devices</h2>
         <app-session-list .online=${this._online.online}></app-session-list>
       </section>
+      <section aria-labelledby="passkeys">
+        <h2 id="passkeys">Passkeys</h2>
+        <app-passkeys .online=${this._online.online}></app-passkeys>
+      </section>
       <section aria-labelledby="password">
         <h2 id="password">Change password</h2>
         <app-change-password
@@ -109,7 +108,9 @@ export class PageProfile extends LitElement {
           <span class="chip">${profile.accountType === 'paid' ? 'Paid' : 'Free'}</span><br />
           ${profile.user.email}
         </p>
-        <p class="muted">Email addresses are not verified yet.</p>
+        <p class="muted">
+          ${profile.user.emailVerified ? 'Email verified.' : 'Email not verified yet: open the link we emailed you.'}
+        </p>
       </section>
       <section aria-labelledby="credits">
         <h2 id="credits">Credits</h2>
@@ -139,21 +140,8 @@ export class PageProfile extends LitElement {
     this.renderRoot.querySelector('app-session-list')?.reload()
   }
 
-  private async _onSignOut(): Promise<void> {
-    const unsent = (await unsentEntries()).length
-    if (unsent > 0) {
-      const answer = await askDialog({
-        title: unsentTitle(unsent),
-        body: 'Signing out deletes them from this device.',
-        actions: [
-          { label: 'Cancel', value: 'cancel' },
-          { label: 'Sign out anyway', value: 'sign-out', kind: 'danger' },
-        ],
-      })
-      if (answer !== 'sign-out') return
-    }
-    await signOut()
-    navigate('/', { replace: true })
+  private _onSignOut(): void {
+    void confirmSignOut()
   }
 }
 

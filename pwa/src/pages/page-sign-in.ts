@@ -1,6 +1,7 @@
-import { html, LitElement } from 'lit'
+import { html, LitElement, nothing } from 'lit'
 import { customElement } from 'lit/decorators.js'
 import '../components/app-auth-form.ts'
+import '../components/app-passkey-sign-in.ts'
 import { focusRing, pageStyles } from '../styles/shared.ts'
 
 /** `/sign-in`: email and password (and social providers when enabled); back to `redirect` after. */
@@ -13,7 +14,14 @@ export class PageSignIn extends LitElement {
     const signUp = redirect ? `/sign-up?redirect=${encodeURIComponent(redirect)}` : '/sign-up'
     return html`
       <h1>Sign in</h1>
+      ${
+        new URLSearchParams(window.location.search).has('reset')
+          ? html`<p role="status">Your password was changed. Sign in with the new one.</p>`
+          : nothing
+      }
       <app-auth-form mode="sign-in" .redirect=${redirect}></app-auth-form>
+      <p><a href="/forgot-password">Forgot password?</a></p>
+      <app-passkey-sign-in .redirect=${redirect}></app-passkey-sign-in>
       <p>New to Addreams? <a href=${signUp}>Create an account</a></p>
     `
   }

@@ -24,6 +24,27 @@ export const visuallyHidden = css`
 `
 
 /**
+ * `.notice-bar`: a full-width strip under the header (the update banner, the verify-email
+ * notice), its background from `--app-notice-bar-bg`.
+ */
+export const noticeBar = css`
+  .notice-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: var(--app-space-2) var(--app-space-4);
+    padding: var(--app-space-2) var(--app-space-4);
+    background: var(--app-notice-bar-bg, var(--app-color-primary-soft));
+    color: var(--app-color-text);
+    font-size: var(--app-font-size-sm);
+  }
+  .notice-bar p {
+    margin: 0;
+  }
+`
+
+/**
  * `.button` for `<a>` and `<button>`: at least a 44 px touch target. Add `.button--primary`
  * or `.button--secondary` for the filled and outlined looks.
  */
