@@ -5,6 +5,8 @@ const here = import.meta.dirname
 
 // Backend checks that need Node rather than workerd (e.g. Ajv, which compiles validators with `new Function`).
 export default defineConfig({
+  // Route files import `cloudflare:workers`, which only workerd provides.
+  resolve: { alias: { 'cloudflare:workers': path.join(here, 'test/cloudflare-workers-node.ts') } },
   test: {
     name: 'backend-node',
     environment: 'node',

@@ -46,6 +46,12 @@ describe('every screen at 390 × 844', () => {
     ['landing', '/', 'Studio-quality product shots and ads, straight from your phone.'],
     ['sign-in', '/sign-in', 'Sign in'],
     ['sign-up', '/sign-up', 'Create account'],
+    ['forgot-password', '/forgot-password', 'Reset your password'],
+    [
+      'reset-password',
+      '/reset-password?token=a-token&email=you%40example.com',
+      'Choose a new password',
+    ],
     ['privacy', '/privacy', 'Privacy'],
     ['terms', '/terms', 'Terms'],
   ])('should show the signed-out %s screen without axe violations', async (name, p, title) => {
@@ -111,6 +117,33 @@ describe('every screen at 390 × 844', () => {
       await poll(() => page.getByText('Welcome credit').first().isVisible()).toBe(true)
     }
     await screen(page, name)
+  })
+
+  it('should show the open account menu without axe violations', async () => {
+    await page.goto(at('/history'))
+    await poll(() => heading(page).textContent()).toMatch(/History/)
+    await page
+      .locator('app-account-menu')
+      .getByRole('button', { name: /Account menu for/ })
+      .click()
+    await poll(() => page.getByRole('link', { name: 'Settings' }).isVisible()).toBe(true)
+    await screen(page, 'account-menu')
+    await page.keyboard.press('Escape')
+  })
+
+  it('should show the verify-email notice of a new account without axe violations', async () => {
+    const other = await launchBrowser()
+    try {
+      const otherPage = await other.context.newPage()
+      await signUpInContext(other.context, baseUrl, { verified: false })
+      await otherPage.goto(at('/studio/ad-graphic'))
+      await poll(() =>
+        otherPage.getByRole('region', { name: 'Verify your email' }).isVisible()
+      ).toBe(true)
+      await screen(otherPage, 'verify-email')
+    } finally {
+      await other.close()
+    }
   })
 
   it('should show the session-ended screen without axe violations', async () => {

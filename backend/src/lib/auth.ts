@@ -33,12 +33,23 @@ export const FRESH_SESSION_SECONDS = 15 * 60
 export const EMAIL_LINK_SECONDS = 60 * 60
 
 /**
- * The origins a passkey may be used from: the public origin, and the trusted origins on the same
- * host (WebAuthn binds a passkey to the host, its rpID), such as `npm run dev`'s Vite port.
+ * The WebAuthn relying party: the host of BETTER_AUTH_URL, which a passkey is bound to. Browsers
+ * refuse an IP address as one, so a local run on 127.0.0.1 uses `localhost` (open the app at
+ * http://localhost:PORT to use passkeys there).
+ */
+const passkeyRpId = (config: AppConfig): string => {
+  const { hostname } = new URL(config.baseUrl)
+  return /^[\d.]+$|^\[/.test(hostname) ? 'localhost' : hostname
+}
+
+/**
+ * The origins a passkey may be used from: the public origin and the trusted origins on the
+ * relying party's host, such as `npm run dev`'s Vite port.
  */
 const passkeyOrigins = (config: AppConfig): string[] => {
-  const { hostname, origin } = new URL(config.baseUrl)
-  return [origin, ...config.trustedOrigins.filter((o) => new URL(o).hostname === hostname)]
+  const rpId = passkeyRpId(config)
+  const origins = [config.baseUrl, ...config.trustedOrigins].map((o) => new URL(o))
+  return [...new Set(origins.filter((url) => url.hostname === rpId).map((url) => url.origin))]
 }
 
 /**
@@ -153,7 +164,7 @@ export const createAuth = ({ config, db, bucket, providerCalls, mailer: given }:
     },
     plugins: [
       passkey({
-        rpID: new URL(config.baseUrl).hostname,
+        rpID: passkeyRpId(config),
         rpName: 'Addreams',
         origin: passkeyOrigins(config),
       }),

@@ -22,7 +22,27 @@ const sessionSchema = z
     userAgent: z.string().nullish(),
   })
   .loose()
-const password = z.string().min(AUTH_LIMITS.passwordMin).max(AUTH_LIMITS.passwordMax)
+const password = z
+  .string()
+  .min(AUTH_LIMITS.passwordMin)
+  .max(AUTH_LIMITS.passwordMax)
+  .describe('Not one of the most common passwords (refused with code PASSWORD_TOO_COMMON)')
+const redirect = (path: string, summary: string, query: z.ZodObject, pathParams?: z.ZodObject) =>
+  ({
+    method: 'get',
+    path: `/api/auth${path}`,
+    summary,
+    tag: 'auth',
+    query,
+    ...(pathParams ? { pathParams } : {}),
+    responses: { 302: { description: 'Redirect into the app (with `?error=` when refused)' } },
+    errors: [],
+  }) satisfies RouteDoc
+const passkeySchema = z
+  .object({ id: z.string(), name: z.string().nullish(), createdAt: z.string().nullish() })
+  .loose()
+/** WebAuthn options and answers are the browser's own JSON (`@simplewebauthn/browser`). */
+const webAuthnJson = z.record(z.string(), z.unknown())
 
 const route = (
   method: RouteDoc['method'],
@@ -107,6 +127,79 @@ export const authDocs: RouteDoc[] = [
     'Change my password; always signs out the other devices',
     z.object({ currentPassword: z.string(), newPassword: password }),
     z.object({ token: z.string().nullable(), user: userSchema })
+  ),
+  route(
+    'post',
+    '/send-verification-email',
+    'Email a new verification link (5 per 10 min per IP, 3 per hour per address)',
+    z.object({ email: z.string(), callbackURL: z.string().optional() }),
+    ok,
+    false
+  ),
+  redirect(
+    '/verify-email',
+    'The emailed link: verifies the address (the welcome credits come with it) and signs in',
+    z.object({ token: z.string(), callbackURL: z.string().optional() })
+  ),
+  route(
+    'post',
+    '/request-password-reset',
+    'Email a single-use reset link; the same answer whether or not an account uses the address (5 per 10 min per IP, 3 per hour per address)',
+    z.object({ email: z.string(), redirectTo: z.string().optional() }),
+    z.object({ status: z.boolean(), message: z.string() }),
+    false
+  ),
+  redirect(
+    '/reset-password/{token}',
+    'The emailed reset link: on to `callbackURL?token=`, or `?error=INVALID_TOKEN` when used or expired (1 hour)',
+    z.object({ callbackURL: z.string() }),
+    z.object({ token: z.string() })
+  ),
+  route(
+    'post',
+    '/reset-password',
+    'Set a new password with the emailed token (once); signs out every device',
+    z.object({ token: z.string(), newPassword: password }),
+    ok,
+    false
+  ),
+  route(
+    'get',
+    '/passkey/generate-register-options',
+    'WebAuthn options to create a passkey for me on this device',
+    undefined,
+    webAuthnJson
+  ),
+  route(
+    'post',
+    '/passkey/verify-registration',
+    'Store the passkey the browser created',
+    z.object({ response: webAuthnJson, name: z.string().optional() }),
+    passkeySchema
+  ),
+  route(
+    'get',
+    '/passkey/generate-authenticate-options',
+    'WebAuthn options to sign in with a passkey',
+    undefined,
+    webAuthnJson,
+    false
+  ),
+  route(
+    'post',
+    '/passkey/verify-authentication',
+    'Sign in with the passkey the browser used (3 per 10 s per IP)',
+    z.object({ response: webAuthnJson }),
+    z.object({ session: sessionSchema, user: userSchema }),
+    false
+  ),
+  route('get', '/passkey/list-user-passkeys', 'My passkeys', undefined, z.array(passkeySchema)),
+  route(
+    'post',
+    '/passkey/delete-passkey',
+    'Remove one of my passkeys',
+    z.object({ id: z.string() }),
+    z.object({ status: z.boolean() })
   ),
   route(
     'post',

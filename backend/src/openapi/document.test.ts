@@ -33,3 +33,29 @@ describe('GET /api/openapi.json', () => {
     expect(documented.filter((d) => !underWildcards(d))).toEqual(exact.sort())
   })
 })
+
+describe('the auth part of the OpenAPI document', () => {
+  it('should document verification, password reset and passkeys', async () => {
+    const doc = (await (await call('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
+    }
+    const has = (method: string, path: string) => Boolean(doc.paths[`/api/auth${path}`]?.[method])
+    for (const [method, path] of [
+      ['post', '/send-verification-email'],
+      ['get', '/verify-email'],
+      ['post', '/request-password-reset'],
+      ['get', '/reset-password/{token}'],
+      ['post', '/reset-password'],
+      ['get', '/passkey/generate-register-options'],
+      ['post', '/passkey/verify-registration'],
+      ['get', '/passkey/generate-authenticate-options'],
+      ['post', '/passkey/verify-authentication'],
+      ['get', '/passkey/list-user-passkeys'],
+      ['post', '/passkey/delete-passkey'],
+    ] as const) {
+      expect(has(method, path), `${method} ${path}`).toBe(true)
+    }
+    const refused = JSON.stringify(doc.paths['/api/generations']?.post?.responses['403'])
+    expect(refused).toContain('EMAIL_NOT_VERIFIED')
+  })
+})

@@ -55,7 +55,7 @@ export class AppPasskeys extends LitElement {
         passkeysSupported()
           ? html`<button class="button button--primary" type="button" ?disabled=${this._busy}
               @click=${this._onAdd}>Add a passkey</button>`
-          : html`<p>This browser can't use passkeys.</p>`
+          : html`<p>Passkeys can't be used in this browser, or at this address.</p>`
       }`
   }
 

@@ -125,6 +125,7 @@ export const generationsDocs: RouteDoc[] = [
       'UNSUPPORTED_MEDIA_TYPE',
       'IDEMPOTENCY_KEY_REUSED',
       'OUT_OF_CREDITS',
+      'EMAIL_NOT_VERIFIED',
       'RATE_LIMITED',
     ],
   }),
