@@ -1,8 +1,8 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { emailLink, newAccount, randomIp, signUpFromNode, signUpInContext } from './account.ts'
+import { emailLink, newAccount, signUpFromNode, signUpInContext } from './account.ts'
 import { axeViolations } from './axe.ts'
-import { launchBrowser } from './browser.ts'
+import { type OpenPage, openPage } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
 const at = (path: string) => new URL(path, baseUrl).toString()
@@ -17,21 +17,18 @@ const expectAxeClean = async (page: Page, name: string) => {
 }
 
 describe('accounts people can keep', () => {
-  let close: (() => Promise<void>) | undefined
+  let opened: OpenPage | undefined
   let context: BrowserContext
   let page: Page
 
   const open = async () => {
-    const browser = await launchBrowser()
-    close = browser.close
-    context = browser.context
-    await context.setExtraHTTPHeaders({ 'cf-connecting-ip': randomIp() })
-    page = await context.newPage()
+    opened = await openPage()
+    ;({ context, page } = opened)
   }
 
   afterEach(async () => {
-    await close?.()
-    close = undefined
+    await opened?.close()
+    opened = undefined
   })
 
   it('should sign up, say why generating waits, and give the credits once the emailed link is followed', async () => {

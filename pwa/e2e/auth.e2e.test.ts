@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { newAccount, signUpFromNode, signUpInContext } from './account.ts'
-import { launchBrowser } from './browser.ts'
+import { launchBrowser, type OpenPage, openPage } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
 const at = (path: string) => new URL(path, baseUrl).toString()
@@ -72,21 +72,18 @@ const localData = (page: Page) =>
   })
 
 describe('signing in, out and back in', () => {
-  let close: (() => Promise<void>) | undefined
+  let opened: OpenPage | undefined
   let context: BrowserContext
   let page: Page
 
   const open = async () => {
-    const browser = await launchBrowser()
-    close = browser.close
-    context = browser.context
-    await context.setExtraHTTPHeaders({ 'cf-connecting-ip': randomIp() })
-    page = await context.newPage()
+    opened = await openPage()
+    ;({ context, page } = opened)
   }
 
   afterEach(async () => {
-    await close?.()
-    close = undefined
+    await opened?.close()
+    opened = undefined
   })
 
   it('should create an account through the form and land on History', async () => {
@@ -126,7 +123,7 @@ describe('signing in, out and back in', () => {
     await fillSignIn(page, account.email, account.password)
     await page.waitForURL(at('/profile'))
     await poll(() => heading(page).textContent()).toBe('Profile')
-    await poll(() => page.getByText(account.email).first().isVisible()).toBe(true)
+    await poll(() => page.locator('main').getByText(account.email).isVisible()).toBe(true)
   })
 
   it('should warn about unsent requests, then wipe the device on sign-out', async () => {
@@ -190,7 +187,7 @@ describe('signing in, out and back in', () => {
     await open()
     const account = await signUpInContext(context, baseUrl)
     await page.goto(at('/profile'))
-    await poll(() => page.getByText(account.email).first().isVisible()).toBe(true)
+    await poll(() => page.locator('main').getByText(account.email).isVisible()).toBe(true)
 
     const other = await signInElsewhere(account.email, account.password)
     const revoke = await fetch(at('/api/auth/revoke-other-sessions'), {
@@ -233,7 +230,7 @@ describe("the profile's account controls", () => {
     account = await signUpInContext(browser.context, baseUrl)
     page = await browser.context.newPage()
     await page.goto(at('/profile'))
-    await poll(() => page.getByText('This device').isVisible()).toBe(true)
+    await poll(() => page.getByText('This device', { exact: true }).isVisible()).toBe(true)
   }
 
   it('should list the devices, sign the others out (confirmed), and change the password', async () => {

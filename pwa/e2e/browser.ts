@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type BrowserContext, chromium } from 'playwright-core'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { randomIp } from './account.ts'
 
 /** Flags that keep Debian's Chromium off Google's services, which the closed network refuses. */
 const ARGS = [
@@ -46,4 +47,17 @@ export const launchBrowser = async (): Promise<{
       await rm(profile, { recursive: true, force: true })
     },
   }
+}
+
+/** A fresh browser (as `launchBrowser`) with one page open. */
+export type OpenPage = Awaited<ReturnType<typeof launchBrowser>> & { page: Page }
+
+/**
+ * A fresh browser with one page whose requests all come from one random client IP, so the per-IP
+ * auth rate limits of one test never reach another.
+ */
+export const openPage = async (): Promise<OpenPage> => {
+  const browser = await launchBrowser()
+  await browser.context.setExtraHTTPHeaders({ 'cf-connecting-ip': randomIp() })
+  return { ...browser, page: await browser.context.newPage() }
 }

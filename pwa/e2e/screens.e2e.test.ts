@@ -113,7 +113,7 @@ describe('every screen at 390 × 844', () => {
     await page.goto(at(p))
     await poll(() => heading(page).textContent()).toBe(title)
     if (name === 'profile') {
-      await poll(() => page.getByText('This device').isVisible()).toBe(true)
+      await poll(() => page.getByText('This device', { exact: true }).isVisible()).toBe(true)
       await poll(() => page.getByText('Welcome credit').first().isVisible()).toBe(true)
     }
     await screen(page, name)

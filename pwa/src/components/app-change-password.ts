@@ -1,11 +1,13 @@
+import { PASSWORD_TOO_COMMON } from '@app/shared-types'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { checkConfirm, checkPassword } from '../auth-rules.ts'
+import { COMMON_PASSWORD_TEXT, checkConfirm, checkPassword } from '../auth-rules.ts'
 import { changePassword } from '../data/account.ts'
 import { ApiClientError } from '../data/api.ts'
 import { emit } from '../events.ts'
-import { buttonBase, focusRing } from '../styles/shared.ts'
+import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
 import { focusFirstInvalid, formStyles, textField } from './form-field.ts'
+import { passwordRulesHint, passwordRulesStyles } from './password-rules.ts'
 import { profileSectionStyles } from './profile-styles.ts'
 
 type Field = 'current' | 'next' | 'confirm'
@@ -24,7 +26,14 @@ const LABELS: Record<Field, string> = {
  */
 @customElement('app-change-password')
 export class AppChangePassword extends LitElement {
-  static override styles = [profileSectionStyles, formStyles, buttonBase, focusRing]
+  static override styles = [
+    profileSectionStyles,
+    formStyles,
+    passwordRulesStyles,
+    visuallyHidden,
+    buttonBase,
+    focusRing,
+  ]
 
   /** Whether the device is online; offline the form is disabled. */
   @property({ type: Boolean }) online = true
@@ -49,6 +58,9 @@ export class AppChangePassword extends LitElement {
           placeholder: field === 'next' ? 'At least 8 characters' : undefined,
           error: this._errors[field],
           disabled,
+          hint:
+            field === 'next' ? passwordRulesHint('password-rules', this._values.next) : undefined,
+          hintId: field === 'next' ? 'password-rules' : undefined,
           onInput: (event) => this._onInput(field, event),
           onBlur: () => this._check(field),
         })
@@ -91,8 +103,9 @@ export class AppChangePassword extends LitElement {
       this._done = true
       emit(this, 'app-password-changed', {})
     } catch (error) {
-      const wrong = error instanceof ApiClientError && error.authCode === 'INVALID_PASSWORD'
-      if (wrong) this._errors = { current: 'Current password is incorrect.' }
+      const code = error instanceof ApiClientError ? error.authCode : undefined
+      if (code === 'INVALID_PASSWORD') this._errors = { current: 'Current password is incorrect.' }
+      else if (code === PASSWORD_TOO_COMMON) this._errors = { next: COMMON_PASSWORD_TEXT }
       else this._formError = "Couldn't change your password. Please try again."
     } finally {
       this._pending = false

@@ -14,13 +14,27 @@ export interface StudioHeaderView {
   /** When the server last sent the balance; shown with it while offline. */
   readonly balanceAt: string | undefined
   readonly online: boolean
+  /** The user's email is not verified yet: the free credits come with verification. */
+  readonly unverified: boolean
   /** Undefined on the result view, which has its own "New request". */
   readonly onStartOver: (() => void) | undefined
 }
 
+const outOfCredits = (noun: string, unverified: boolean) =>
+  unverified
+    ? html`<div class="banner" role="status">
+        <p><strong>Verify your email to get your free credits.</strong></p>
+        <p>Open the link we emailed you. Your draft is kept meanwhile.</p>
+      </div>`
+    : html`<div class="banner" role="status">
+        <p><strong>You're out of ${noun} credits.</strong></p>
+        <p>Generating is paused until credits are added to your account.</p>
+      </div>`
+
 /**
  * The studio's header (name, position, balance, "Start over") and, at 0 credits, the
- * out-of-credits banner (product.md §7). Renders into the studio page's shadow root, whose
+ * out-of-credits banner (product.md §7), which for an unverified user says that verifying gives
+ * the free credits. Renders into the studio page's shadow root, whose
  * styles lay it out.
  */
 export const renderStudioHeader = (view: StudioHeaderView) => {
@@ -46,12 +60,5 @@ export const renderStudioHeader = (view: StudioHeaderView) => {
       </div>
       ${available === 1 ? html`<p>You have 1 ${noun} credit left.</p>` : nothing}
     </header>
-    ${
-      available === 0
-        ? html`<div class="banner" role="status">
-          <p><strong>You're out of ${noun} credits.</strong></p>
-          <p>Generating is paused until credits are added to your account.</p>
-        </div>`
-        : nothing
-    }`
+    ${available === 0 ? outOfCredits(noun, view.unverified) : nothing}`
 }

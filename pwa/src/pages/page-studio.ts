@@ -13,6 +13,7 @@ import { LiveQueryController, QueryStatus } from '../controllers/live-query-cont
 import { OnlineController } from '../controllers/online-controller.ts'
 import { availableCredits, readBalances } from '../data/balances.ts'
 import { loadConfig } from '../data/config.ts'
+import { readUser } from '../data/session.ts'
 import type {
   AppStudioBlurEvent,
   AppStudioFieldEvent,
@@ -65,6 +66,7 @@ export class PageStudio extends LitElement {
   private readonly _balances = new LiveQueryController(this, () => readBalances())
   private readonly _available = new LiveQueryController(this, () => availableCredits(this.workflow))
   private readonly _online = new OnlineController(this)
+  private readonly _user = new LiveQueryController(this, readUser)
   private readonly _draft: DraftController = new DraftController(
     this,
     () => this.workflow,
@@ -128,6 +130,7 @@ export class PageStudio extends LitElement {
       available: this._credits(),
       balanceAt: this._balances.value?.at,
       online: this._online.online,
+      unverified: this._user.value?.emailVerified === false,
       onStartOver: resultId ? undefined : this._onStartOver,
     })}
       ${
