@@ -215,7 +215,8 @@ describe('signing in, out and back in', () => {
       user: false,
       imageCache: false,
     })
-    expect(await page.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401)
+    // The server session ends right after the wipe, which never waits on the network.
+    await poll(() => page.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401)
   })
 
   it('should show the session-ended screen after a server-side sign-out, and come back', async () => {
