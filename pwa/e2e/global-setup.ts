@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -9,6 +8,7 @@ import { root } from '../../scripts/lib/paths.mjs'
 import { run } from '../../scripts/lib/process.mjs'
 import { startLocalSimulator } from '../../scripts/lib/simulator.mjs'
 import { startWorker } from '../../scripts/lib/worker.mjs'
+import { freePort } from './free-port.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,17 +17,6 @@ declare module 'vitest' {
     simulatorUrl: string
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject()
-      )
-    })
-  })
 
 /**
  * Starts the product the way `npm start` does (built PWA, migrated local D1, real workerd) on a

@@ -88,15 +88,20 @@ export const signUp = async (input: {
   return adoptUser(toLocalUser(user))
 }
 
-/** The provider's sign-in URL; the page then goes there. `callbackPath` is a same-origin path. */
+/**
+ * The provider's sign-in URL; the page then goes there. Both paths are same-origin: the provider
+ * comes back to `callbackPath` signed in, or to `errorPath` with `?error=<code>` (e.g. the user
+ * canceled consent), instead of better-auth's own error page.
+ */
 export const socialSignInUrl = async (
   provider: SocialProvider,
-  callbackPath: string
+  callbackPath: string,
+  errorPath: string
 ): Promise<string> => {
   await settleSignOut()
   const { url } = await apiJson('/api/auth/sign-in/social', socialSchema, {
     method: 'POST',
-    json: { provider, callbackURL: callbackPath },
+    json: { provider, callbackURL: callbackPath, errorCallbackURL: errorPath },
   })
   return url
 }
