@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { waitForEmailLink } from '../../scripts/lib/mailbox.mjs'
 
@@ -82,4 +82,18 @@ export const signUpFromNode = async (
     if (answer.status !== 302) throw new Error(`verification failed: ${answer.status}`)
   }
   return { ...account, cookie }
+}
+
+/**
+ * Ends the page's session on the server only, as an expiry would: the device still believes it is
+ * signed in, so its next check shows the session-ended screen.
+ */
+export const endSessionOnServer = async (page: Page): Promise<void> => {
+  await page.evaluate(() =>
+    fetch('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+  )
 }

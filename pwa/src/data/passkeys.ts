@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { apiFetch, apiJson } from './api.ts'
 import type { LocalUser } from './db.ts'
-import { adoptSignedInUser } from './session.ts'
+import { adoptSignedInUser, settleSignOut } from './session.ts'
 
 /** One passkey of the user, as Profile lists it. */
 export interface Passkey {
@@ -31,6 +31,7 @@ const webAuthn = () => import('@simplewebauthn/browser')
  * browser's `NotAllowedError` when the user cancels, `ApiClientError` when the server refuses.
  */
 export const signInWithPasskey = async (): Promise<LocalUser> => {
+  await settleSignOut()
   const { startAuthentication } = await webAuthn()
   const optionsJSON = await apiJson('/api/auth/passkey/generate-authenticate-options', z.any())
   const response = await startAuthentication({ optionsJSON })
