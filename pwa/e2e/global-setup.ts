@@ -42,11 +42,17 @@ export default async function setup(project: TestProject) {
       ...mail.vars,
     },
   })
+  // A Worker that dies mid-run fails every later test with a refused connection; say why.
+  let stopping = false
+  worker.child.on('exit', (code: number | null) => {
+    if (!stopping) console.error(`The e2e Worker exited (${code}):\n${worker.log().slice(-8000)}`)
+  })
   project.provide('baseUrl', worker.origin)
   project.provide('stateDir', stateDir)
   project.provide('simulatorUrl', local.simulator.url)
   project.provide('mailboxUrl', mail.mailbox.url)
   return async () => {
+    stopping = true
     worker.stop()
     await local.simulator.close()
     await mail.mailbox.close()
