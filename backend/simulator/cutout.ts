@@ -27,8 +27,9 @@ const fade = (data: Uint8ClampedArray, at: number, factor: number): void => {
 
 /**
  * The photo's background as transparency: pixels close to the border's colour and connected to
- * the border (a flood fill, so a white label on a bottle shot on white stays). Returns false,
- * changing nothing, when the border is not one plain colour or nearly nothing would remain.
+ * the border (a flood fill, so light areas the product encloses, such as a label framed by dark
+ * glass, stay). Returns false, changing nothing, when the border is not one plain colour or
+ * nearly nothing would remain.
  */
 const keyOutBackground = ({ width, height, data }: Picture): boolean => {
   const border = borderIndexes(width, height)

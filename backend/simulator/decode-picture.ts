@@ -37,7 +37,7 @@ const decodePixels = (source: PictureSource): Straight | null => {
       return {
         width: jpeg.width,
         height: jpeg.height,
-        data: new Uint8ClampedArray(jpeg.data.buffer),
+        data: new Uint8ClampedArray(jpeg.data.buffer, jpeg.data.byteOffset, jpeg.data.length),
       }
     }
   } catch {
