@@ -33,7 +33,13 @@ export default async function setup(project: TestProject) {
     port: await freePort(),
     stateDir,
     quiet: true,
-    vars: { BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789', ...local.vars },
+    vars: {
+      BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789',
+      // Every browser of the suite reaches wrangler dev from one address, so they would share one
+      // client's auth calls and run out mid-suite; the backend tests cover the limits themselves.
+      RATE_LIMIT_AUTH: '1000000/60',
+      ...local.vars,
+    },
   })
   project.provide('baseUrl', worker.origin)
   project.provide('stateDir', stateDir)
