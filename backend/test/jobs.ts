@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { createGenerationResponseSchema, generationSchema } from '@app/shared-types'
 import { expect, inject } from 'vitest'
-import { createDb } from '../src/db/client.ts'
+import { createDb, type Db } from '../src/db/client.ts'
 import type { GenerationJobDeps } from '../src/jobs/generate-image.ts'
 import type { GenerationJob } from '../src/services/create-generation.ts'
 import { createDashScopeClient } from '../src/services/dashscope/client.ts'
@@ -127,3 +127,23 @@ export const strandRunning = (
       id
     )
     .run()
+
+/**
+ * The database with its `nth` batch (1-based) failing as a D1 blip would: before it ran, or, with
+ * `committed`, after it ran and its answer was lost.
+ */
+export const withBatchFault = (db: Db, nth: number, committed = false): Db => {
+  let calls = 0
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver)
+      if (property !== 'batch') return value
+      return async (...args: unknown[]) => {
+        calls += 1
+        if (calls !== nth) return value.apply(target, args)
+        if (committed) await value.apply(target, args)
+        throw new Error('D1_ERROR: Network connection lost.')
+      }
+    },
+  })
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 /** A new account's credentials; the email is unique per call. */
 export const newAccount = () => ({
@@ -23,4 +23,18 @@ export const signUpInContext = async (context: BrowserContext, baseUrl: string) 
   })
   if (!res.ok()) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`)
   return account
+}
+
+/**
+ * Ends the page's session on the server only, as an expiry would: the device still believes it is
+ * signed in, so its next check shows the session-ended screen.
+ */
+export const endSessionOnServer = async (page: Page): Promise<void> => {
+  await page.evaluate(() =>
+    fetch('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+  )
 }

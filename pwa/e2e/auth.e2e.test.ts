@@ -142,6 +142,25 @@ describe('signing in, out and back in', () => {
     await poll(() => page.getByText(account.email).first().isVisible()).toBe(true)
   })
 
+  /** @see the security issue: the URL parser turns `/\t/evil.example` into `//evil.example`. */
+  it('should stay on this origin after a sign-in through ?redirect=/%09/evil.example', async () => {
+    const account = await createAccount()
+    await open()
+    // Were the app to leave, it would land here rather than on a failed DNS look-up.
+    await context.route('http://evil.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<h1>Evil</h1>' })
+    )
+    const hostile = at('/sign-in?redirect=/%09/evil.example')
+    await page.goto(hostile)
+    await fillSignIn(page, account.email, account.password)
+    await poll(async () => page.url()).toBe(at('/history'))
+    await poll(() => heading(page).textContent()).toMatch(/History/)
+    // Signed in, the entry page itself forwards to the redirect.
+    await page.goto(hostile)
+    await poll(async () => page.url()).toBe(at('/history'))
+    await poll(() => heading(page).textContent()).toMatch(/History/)
+  })
+
   it('should warn about unsent requests, then wipe the device on sign-out', async () => {
     await open()
     await signUpInContext(context, baseUrl)
@@ -196,7 +215,8 @@ describe('signing in, out and back in', () => {
       user: false,
       imageCache: false,
     })
-    expect(await page.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401)
+    // The server session ends right after the wipe, which never waits on the network.
+    await poll(() => page.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401)
   })
 
   it('should show the session-ended screen after a server-side sign-out, and come back', async () => {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { freePort } from '../../scripts/lib/free-port.mjs'
 import { migrateLocal } from '../../scripts/lib/migrations.mjs'
 import { root } from '../../scripts/lib/paths.mjs'
 import { run } from '../../scripts/lib/process.mjs'
@@ -17,17 +17,6 @@ declare module 'vitest' {
     simulatorUrl: string
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject()
-      )
-    })
-  })
 
 /**
  * Starts the product the way `npm start` does (built PWA, migrated local D1, real workerd) on a
@@ -44,7 +33,13 @@ export default async function setup(project: TestProject) {
     port: await freePort(),
     stateDir,
     quiet: true,
-    vars: { BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789', ...local.vars },
+    vars: {
+      BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789',
+      // Every browser of the suite reaches wrangler dev from one address, so they would share one
+      // client's auth calls and run out mid-suite; the backend tests cover the limits themselves.
+      RATE_LIMIT_AUTH: '1000000/60',
+      ...local.vars,
+    },
   })
   project.provide('baseUrl', worker.origin)
   project.provide('stateDir', stateDir)

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { signUpInContext } from './account.ts'
+import { endSessionOnServer, signUpInContext } from './account.ts'
 import { axeViolations } from './axe.ts'
 import { makeBottlePhoto } from './bottle-photo.ts'
 import { launchBrowser } from './browser.ts'
@@ -137,13 +137,7 @@ describe('every screen at 390 × 844', () => {
   it('should show the session-ended screen without axe violations', async () => {
     await page.goto(at('/history'))
     await poll(() => heading(page).textContent()).toMatch(/History/)
-    await page.evaluate(() =>
-      fetch('/api/auth/sign-out', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      })
-    )
+    await endSessionOnServer(page)
     await page.reload()
     await poll(() => heading(page).textContent()).toBe('Your session has ended.')
     await screen(page, 'session-expired')

@@ -1,3 +1,4 @@
+import './zod-without-eval.ts'
 import './styles/tokens.css'
 import './app-root.ts'
 import { startAppUpdates } from './data/app-update.ts'

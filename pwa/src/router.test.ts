@@ -121,14 +121,60 @@ describe('safeRedirect', () => {
   it.each([
     ['/profile', '/profile'],
     ['/history/abc?x=1', '/history/abc?x=1'],
-    ['//evil.example/path', '/history'],
-    ['/\\evil.example', '/history'],
-    ['https://evil.example/', '/history'],
-    ['history', '/history'],
-    ['', '/history'],
-    [null, '/history'],
-  ])('should turn %s into %s', (value, expected) => {
+    ['/history/abc?x=1#top', '/history/abc?x=1#top'],
+    ['/studio/ad-graphic?prompt=a%20b', '/studio/ad-graphic?prompt=a%20b'],
+  ])('should keep the same-origin path %s', (value, expected) => {
     expect(safeRedirect(value)).toBe(expected)
+  })
+
+  /** @see the security issue: the URL parser drops tabs and newlines, `/\t/x` becomes `//x`. */
+  it.each([
+    '//evil.example/path',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '/\r/evil.example',
+    '/\r\n/evil.example',
+    '\t//evil.example',
+    ' //evil.example',
+    '/\t\\evil.example',
+    '\\/evil.example',
+    '/\\/evil.example',
+    'https://evil.example/',
+    'http:evil.example',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '/api/auth/sign-out',
+    '/api',
+    '/./api/me',
+    '/history/../api/me',
+    '/%61pi/me',
+    '/API/me',
+    'history',
+    '',
+    null,
+    undefined,
+  ])('should refuse %j and go to /history', (value) => {
+    expect(safeRedirect(value)).toBe('/history')
+  })
+
+  it.each([
+    ['/%09/evil.example', '/%09/evil.example'],
+    ['/%0a/evil.example', '/%0a/evil.example'],
+    ['/%0d%0a/evil.example', '/%0d%0a/evil.example'],
+    ['/%5cevil.example', '/%5cevil.example'],
+    ['/%2f/evil.example', '/%2f/evil.example'],
+    ['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
+  ])('should keep the encoded %s as a path on this origin', (value, expected) => {
+    expect(safeRedirect(value)).toBe(expected)
+    expect(new URL(safeRedirect(value), window.location.href).origin).toBe(window.location.origin)
+  })
+
+  it('should refuse what the sign-in link decodes from /%09/evil.example', () => {
+    const redirect = new URLSearchParams('redirect=/%09/evil.example').get('redirect')
+    expect(redirect).toBe('/\t/evil.example')
+    expect(safeRedirect(redirect)).toBe('/history')
   })
 })
 

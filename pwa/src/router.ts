@@ -172,12 +172,35 @@ export const isRoutableLink = (anchor: HTMLAnchorElement, current: URL): boolean
   return !(samePage && url.hash !== '')
 }
 
+const isApiPath = (pathname: string): boolean => {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname).toLowerCase()
+  } catch {
+    return true
+  }
+  return decoded === '/api' || decoded.startsWith('/api/')
+}
+
 /**
- * Where to go after sign-in: the `redirect` value when it is a path on this origin (one leading
- * `/`, not `//` or `/\`, which browsers read as another host), otherwise `/history`.
+ * Where to go after sign-in: the `redirect` value when it is a path of the app on this origin,
+ * otherwise `/history`. The value is resolved the way `navigate()` will resolve it, because the
+ * URL parser drops tabs and newlines and reads `\` as `/`: `/\t/evil.example` looks like a path
+ * but is `//evil.example`, another host. The API is never a destination.
  */
-export const safeRedirect = (value: string | null | undefined): string =>
-  value && /^\/(?![/\\])/.test(value) ? value : '/history'
+export const safeRedirect = (value: string | null | undefined): string => {
+  const fallback = '/history'
+  if (!value?.startsWith('/')) return fallback
+  const origin = window.location.origin
+  let url: URL
+  try {
+    url = new URL(value, origin)
+  } catch {
+    return fallback
+  }
+  if (url.origin !== origin || isApiPath(url.pathname)) return fallback
+  return url.pathname + url.search + url.hash
+}
 
 /** The sign-in page that returns to `url` (path and query) afterwards. */
 export const signInPathFor = (url: URL): string =>

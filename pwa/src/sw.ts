@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 
+import './zod-without-eval.ts'
 import workerDataUrl from 'virtual:worker-data-url'
 import { clientsClaim } from 'workbox-core'
 import { ExpirationPlugin } from 'workbox-expiration'
@@ -14,6 +15,7 @@ import { OUTBOX_SYNC_TAG } from './data/background-sync.ts'
 import { IMAGE_CACHE, IMAGE_CACHE_MAX_ENTRIES, IMAGE_PATH } from './data/image-cache.ts'
 import { SHARE_TARGET_PATH } from './sw/share-paths.ts'
 import type * as WorkerData from './sw/worker-data.ts'
+import { trustedScriptUrl } from './trusted-script-url.ts'
 
 declare let self: ServiceWorkerGlobalScope & { addreamsWorkerData?: typeof WorkerData }
 
@@ -26,12 +28,15 @@ interface SyncEvent extends ExtendableEvent {
 precacheAndRoute(self.__WB_MANIFEST)
 cleanupOutdatedCaches()
 
+// The shell's CSP, which this worker runs under too, takes only trusted script URLs.
+const dataScriptUrl = trustedScriptUrl('addreams-sw-data', workerDataUrl)
+
 /**
  * The Dexie and sync code, evaluated on first use. Install stored the script with the worker, so
  * this works offline, and a start that only serves the shell or an image never parses it.
  */
 const workerData = (): typeof WorkerData => {
-  if (!self.addreamsWorkerData) importScripts(workerDataUrl)
+  if (!self.addreamsWorkerData) importScripts(dataScriptUrl)
   if (!self.addreamsWorkerData) throw new Error(`${workerDataUrl} did not load`)
   return self.addreamsWorkerData
 }
@@ -78,7 +83,7 @@ self.addEventListener('sync', (event) => {
 // (registerType: 'prompt'), so an update never swaps code under an open form.
 self.addEventListener('install', (event) => {
   try {
-    importScripts(workerDataUrl)
+    importScripts(dataScriptUrl)
   } catch (error) {
     event.waitUntil(Promise.reject(error))
     return

@@ -1,15 +1,17 @@
 import { spawn } from 'node:child_process'
+import { freePort } from './free-port.mjs'
 import { backendDir } from './paths.mjs'
 import { toolEnv, waitForHttp } from './process.mjs'
 
 /**
  * Starts the Worker under `wrangler dev` (local workerd, local D1 and R2 under `stateDir`) on
- * 127.0.0.1:`port`, serving the API and the built PWA from one origin. Resolves once
- * /api/health answers; `stop()` ends the whole process group.
+ * 127.0.0.1:`port`, serving the API and the built PWA (pwa/dist, or `assetsDir`) from one origin.
+ * Resolves once /api/health answers; `stop()` ends the whole process group.
  */
 export const startWorker = async ({
   port,
   stateDir,
+  assetsDir,
   extraOrigins = [],
   vars = {},
   quiet = false,
@@ -24,8 +26,13 @@ export const startWorker = async ({
     '127.0.0.1',
     '--port',
     String(port),
+    // wrangler's default devtools port is one fixed port: a second product on the machine (the
+    // tests', the chaos test's, a developer's) would fail to start.
+    '--inspector-port',
+    String(await freePort()),
     '--persist-to',
     stateDir,
+    ...(assetsDir ? ['--assets', assetsDir] : []),
     '--show-interactive-dev-session=false',
     // Exposes /__scheduled, through which the sweeper ticker (scripts/lib/sweeper.mjs) runs the cron.
     '--test-scheduled',

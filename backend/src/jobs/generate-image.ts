@@ -6,7 +6,7 @@ import type { DashScopeClient } from '../services/dashscope/client.ts'
 import { ProviderError } from '../services/dashscope/provider-errors.ts'
 import { generationPrefix } from '../services/generation-resource.ts'
 import { type Ending, fail, finish, requeue } from './job-end.ts'
-import { claim, LeaseLost, startHeartbeat } from './job-lease.ts'
+import { claim, type Lease, LeaseLost, startHeartbeat } from './job-lease.ts'
 import { obtainResult } from './provider-call.ts'
 import { outputPrefix, type StoredOutput, storeOutputs } from './store-outputs.ts'
 
@@ -72,6 +72,15 @@ const asProviderError = (error: unknown, budgetSpent: boolean) => {
   })
 }
 
+/** Whether this claim's job already moved the generation to `status`. */
+const endedBy = async (db: Db, lease: Lease, status: Row['status']) => {
+  const [row] = await db
+    .select({ status: generation.status, attempts: generation.attempts })
+    .from(generation)
+    .where(eq(generation.id, lease.id))
+  return row?.status === status && row.attempts === lease.token
+}
+
 const log = (msg: string, fields: Record<string, unknown>) =>
   console.error(JSON.stringify({ level: 'error', msg, ...fields }))
 
@@ -108,10 +117,12 @@ const work = async (
     if (kept === 'deleted') await deletePrefix(bucket, generationPrefix(lease.userId, lease.id))
     return { outcome: 'succeeded' }
   } catch (error) {
-    if (error instanceof LeaseLost || signals.lost.aborted) {
-      if (stored.length > 0) await bucket.delete(stored.map((s) => s.key))
-      return { outcome: 'lost' }
+    if (stored.length > 0) {
+      // The final batch may have committed before its answer was lost: then the outputs are kept.
+      if (await endedBy(db, lease, 'succeeded')) return { outcome: 'succeeded' }
+      await bucket.delete(stored.map((s) => s.key))
     }
+    if (error instanceof LeaseLost || signals.lost.aborted) return { outcome: 'lost' }
     const providerError = asProviderError(error, signals.budget.aborted)
     if (providerError.retryable && row.attempts < deps.maxAttempts) {
       const backoff = 2 ** row.attempts * (0.8 + Math.random() * 0.4)

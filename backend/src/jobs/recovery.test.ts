@@ -15,6 +15,7 @@ import {
   rowOf,
   sim,
   strandRunning,
+  withBatchFault,
 } from '../../test/jobs.ts'
 import { runGenerationJob } from './generate-image.ts'
 import { sweepGenerations } from './sweep-generations.ts'
@@ -157,6 +158,31 @@ describe('recovering generations whose job died', () => {
       error: { code: 'PROVIDER_BUSY' },
     })
     expect(await refundRows(id)).toBe(1)
+    await expectLedgerInvariant(userId)
+  })
+
+  it('should keep the outputs when the final batch committed but its answer was lost', async () => {
+    const { cookie, userId, id } = await queued()
+    const outcome = await runGenerationJob(
+      { ...jobDeps, db: withBatchFault(jobDeps.db, 2, true) },
+      id
+    )
+    expect(outcome.outcome).toBe('succeeded')
+    const done = await readAs(cookie, id)
+    expect(done.status).toBe('succeeded')
+    expect(done.images).toHaveLength(1)
+    expect(await objectsOf(userId, id)).toHaveLength(1)
+    await expectLedgerInvariant(userId)
+  })
+
+  it('should leave no output object behind when the final batch failed, and try again', async () => {
+    const { cookie, userId, id } = await queued()
+    const outcome = await runGenerationJob({ ...jobDeps, db: withBatchFault(jobDeps.db, 2) }, id)
+    expect(outcome.outcome).toBe('retry')
+    expect(await objectsOf(userId, id)).toEqual([])
+    expect((await runGenerationJob(jobDeps, id)).outcome).toBe('succeeded')
+    expect((await readAs(cookie, id)).images).toHaveLength(1)
+    expect((await counters()).calls.sync).toBe(1)
     await expectLedgerInvariant(userId)
   })
 })

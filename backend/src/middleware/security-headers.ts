@@ -14,7 +14,6 @@ const options: Parameters<typeof secureHeaders>[0] = {
     geolocation: [],
     payment: [],
     usb: [],
-    bluetooth: [],
   },
 }
 

@@ -1,29 +1,13 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { expectLedgerInvariant } from '../../test/accounts.ts'
-import { jobDeps, objectsOf, queued, refundRows, rowOf } from '../../test/jobs.ts'
-import type { Db } from '../db/client.ts'
+import { jobDeps, objectsOf, queued, refundRows, rowOf, withBatchFault } from '../../test/jobs.ts'
 import { deleteGeneration } from './change-generation.ts'
-
-/** The database with its first `batch` failing, as a D1 blip would; later ones go through. */
-const withFailingBatch = (db: Db): Db => {
-  let failed = false
-  return new Proxy(db, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver)
-      if (property !== 'batch' || failed) return value
-      return () => {
-        failed = true
-        return Promise.reject(new Error('D1_ERROR: network connection lost'))
-      }
-    },
-  })
-}
 
 describe('deleteGeneration', () => {
   it('should not tombstone a queued generation whose cancel failed, so its credit is not lost', async () => {
     const { userId, id } = await queued()
-    const deps = { db: withFailingBatch(jobDeps.db), bucket: env.BUCKET }
+    const deps = { db: withBatchFault(jobDeps.db, 1), bucket: env.BUCKET }
     await expect(deleteGeneration(deps, userId, id)).rejects.toThrow(/D1_ERROR/)
     expect(await rowOf(id)).toMatchObject({ status: 'queued', deleted_at: null })
     await deleteGeneration({ db: jobDeps.db, bucket: env.BUCKET }, userId, id)

@@ -44,6 +44,10 @@ export class AppAuthForm extends LitElement {
         margin: 0 0 var(--app-space-4);
         font-weight: var(--app-font-weight-medium);
       }
+      .social-error {
+        margin-bottom: var(--app-space-4);
+        max-width: 26rem;
+      }
     `,
   ]
 
@@ -51,6 +55,8 @@ export class AppAuthForm extends LitElement {
   @property() mode: 'sign-in' | 'sign-up' = 'sign-in'
   /** The `redirect` query value; where to go afterwards when it is a safe path. */
   @property() redirect: string | null = null
+  /** Why the last social sign-in came back without a session; shown above the buttons. */
+  @property() socialError = ''
 
   @state() private _values: AuthValues = {}
   @state() private _errors: AuthErrors = {}
@@ -72,6 +78,7 @@ export class AppAuthForm extends LitElement {
     const isNew = this.mode === 'sign-up'
     return html`
       ${offline ? html`<p class="offline" role="status">You're offline. Connect to the internet to sign in.</p>` : nothing}
+      ${this.socialError ? html`<p class="form-error social-error" role="alert">${this.socialError}</p>` : nothing}
       <app-social-sign-in
         .mode=${this.mode}
         .redirect=${this.redirect}

@@ -81,8 +81,12 @@ export class AppSocialSignIn extends LitElement {
   private async _onSocial(provider: SocialProvider): Promise<void> {
     this._pending = true
     this._error = ''
+    const back = new URLSearchParams({ social: provider })
+    if (this.redirect) back.set('redirect', safeRedirect(this.redirect))
     try {
-      window.location.assign(await socialSignInUrl(provider, safeRedirect(this.redirect)))
+      window.location.assign(
+        await socialSignInUrl(provider, safeRedirect(this.redirect), `/${this.mode}?${back}`)
+      )
     } catch (error) {
       this._error = authErrorText(error, this.mode)
       this._pending = false

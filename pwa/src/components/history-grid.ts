@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js'
 import { type HistoryItem, historyItems, itemState } from '../data/history.ts'
 import { onLocalChange } from '../data/local-changes.ts'
 import { thumbnailUrls } from '../data/thumbnails.ts'
+import { cssProperties } from '../styles/css-properties.ts'
 import type { HistoryCard } from './history-card.ts'
 import './history-card.ts'
 import { itemLabel } from './history-label.ts'
@@ -122,17 +123,19 @@ export class HistoryGrid extends LitElement {
       class="list"
       role="list"
       aria-label="Generations"
-      style="height: ${Math.max(0, rows * rowHeight - GRID_GAP)}px"
+      style=${cssProperties({ height: `${Math.max(0, rows * rowHeight - GRID_GAP)}px` })}
       @keydown=${this._onKeyDown}
     >
       <div
         class="window"
         role="none"
-        style="transform: translateY(${(start / columns) * rowHeight}px);
-          grid-template-columns: repeat(${columns}, minmax(0, 1fr));
-          grid-auto-rows: ${cardHeight}px;
-          gap: ${GRID_GAP}px;
-          --history-card-info-height: ${CARD_INFO_HEIGHT}px"
+        style=${cssProperties({
+          transform: `translateY(${(start / columns) * rowHeight}px)`,
+          'grid-template-columns': `repeat(${columns}, minmax(0, 1fr))`,
+          'grid-auto-rows': `${cardHeight}px`,
+          gap: `${GRID_GAP}px`,
+          '--history-card-info-height': `${CARD_INFO_HEIGHT}px`,
+        })}
       >
         ${repeat(
           windowIds,

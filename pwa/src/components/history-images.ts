@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { emit } from '../events.ts'
+import { cssProperties } from '../styles/css-properties.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 
 /** One output image as the detail page shows it. */
@@ -78,7 +79,10 @@ export class HistoryImages extends LitElement {
               height=${image.height}
               alt=${`${label}: ${this.alt}`}
             />`
-            : html`<div class="missing" style="aspect-ratio: ${image.width} / ${image.height}">
+            : html`<div
+              class="missing"
+              style=${cssProperties({ 'aspect-ratio': `${image.width} / ${image.height}` })}
+            >
               <p>Not available offline</p>
             </div>`
         }

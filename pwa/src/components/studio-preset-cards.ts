@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { live } from 'lit/directives/live.js'
 import { emit } from '../events.ts'
+import { cssProperties } from '../styles/css-properties.ts'
 import { focusRing, visuallyHidden } from '../styles/shared.ts'
 
 /** What one card shows. */
@@ -115,7 +116,8 @@ export class StudioPresetCards extends LitElement {
     const [w = 1, h = 1] = aspect.split(':').map(Number)
     // The longer side fills the 3rem box; the other follows the aspect.
     const side = w >= h ? 'width' : 'height'
-    return html`<span class="frame" aria-hidden="true"><span style="${side}: 3rem; aspect-ratio: ${w} / ${h}"></span></span>`
+    const shape = cssProperties({ [side]: '3rem', 'aspect-ratio': `${w} / ${h}` })
+    return html`<span class="frame" aria-hidden="true"><span style=${shape}></span></span>`
   }
 
   private _onChoose(id: string): void {

@@ -7,6 +7,7 @@ import {
 import type * as z from 'zod'
 import { noteRequestOutcome } from './connection.ts'
 import type { ClientErrorCode } from './db.ts'
+import { TIMEOUTS } from './timeouts.ts'
 
 /**
  * Every failed call, parsed in one place (conventions §4.5). `code` decides what the app does;
@@ -95,39 +96,78 @@ const errorFromResponse = async (res: Response): Promise<ApiClientError> => {
   })
 }
 
+/** `fetch`'s options plus the call's deadline (default `TIMEOUTS.json`). */
+export type ApiRequestInit = Omit<RequestInit, 'signal'> & { timeoutMs?: number }
+
+const networkError = (error: unknown): ApiClientError =>
+  new ApiClientError({
+    code: 'NETWORK',
+    status: 0,
+    message: error instanceof Error ? error.message : 'Network error',
+  })
+
 /**
- * `fetch` for our own API: same-origin cookies, and every failure, a network error included,
- * thrown as `ApiClientError`.
+ * `fetch` for our own API: same-origin cookies, a deadline, and every failure, a network error
+ * or a timeout included, thrown as `ApiClientError`. The deadline also aborts a body still
+ * being read after it, as `AbortSignal.timeout()` would; it is a plain timer so tests can move it.
  */
-export const apiFetch = async (path: string, init: RequestInit = {}): Promise<Response> => {
+export const apiFetch = async (
+  path: string,
+  { timeoutMs = TIMEOUTS.json, ...init }: ApiRequestInit = {}
+): Promise<Response> => {
+  const controller = new AbortController()
+  // Rejects at the deadline even if a fetch ignored its signal.
+  const expired = new Promise<never>((_, reject) => {
+    setTimeout(() => {
+      const reason = new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')
+      controller.abort(reason)
+      reject(reason)
+    }, timeoutMs)
+  })
+  expired.catch(() => undefined)
   let res: Response
   try {
-    res = await fetch(path, { credentials: 'same-origin', ...init })
+    res = await Promise.race([
+      fetch(path, { credentials: 'same-origin', ...init, signal: controller.signal }),
+      expired,
+    ])
   } catch (error) {
     noteRequestOutcome(false)
-    throw new ApiClientError({
-      code: 'NETWORK',
-      status: 0,
-      message: error instanceof Error ? error.message : 'Network error',
-    })
+    throw networkError(error)
   }
   noteRequestOutcome(true)
   if (!res.ok) throw await errorFromResponse(res)
   return res
 }
 
-/** Sends a JSON body (when given) and parses the answer with `schema`. */
+/** Reads a body within its call's deadline: a connection lost or timed out meanwhile is NETWORK. */
+const readBody = async <T>(read: () => Promise<T>): Promise<T> => {
+  try {
+    return await read()
+  } catch (error) {
+    if (error instanceof SyntaxError) throw error
+    throw networkError(error)
+  }
+}
+
+/** The bytes of an image of ours (`TIMEOUTS.image` for the whole download). */
+export const apiBlob = async (path: string): Promise<Blob> => {
+  const res = await apiFetch(path, { timeoutMs: TIMEOUTS.image })
+  return readBody(() => res.blob())
+}
+
+/** Sends a JSON body (`json`, when given) or `body`, and parses the answer with `schema`. */
 export const apiJson = async <S extends z.ZodType>(
   path: string,
   schema: S,
-  init: Omit<RequestInit, 'body'> & { json?: unknown } = {}
+  init: ApiRequestInit & { json?: unknown } = {}
 ): Promise<z.infer<S>> => {
-  const { json, headers, ...rest } = init
+  const { json, headers, body, ...rest } = init
   const res = await apiFetch(path, {
     ...rest,
     headers:
       json === undefined ? headers : { 'content-type': 'application/json', ...(headers ?? {}) },
-    body: json === undefined ? undefined : JSON.stringify(json),
+    body: json === undefined ? body : JSON.stringify(json),
   })
-  return schema.parse(await res.json())
+  return schema.parse(await readBody(() => res.json()))
 }

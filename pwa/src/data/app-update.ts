@@ -1,4 +1,5 @@
 import { Workbox } from 'workbox-window'
+import { trustedScriptUrl } from '../trusted-script-url.ts'
 import { isFlushing } from './flush-state.ts'
 
 /** Why a requested update has not reloaded the app yet. */
@@ -130,7 +131,7 @@ const watchInstall = (): void => {
 export const startAppUpdates = (): void => {
   watchInstall()
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
-  workbox = new Workbox('/sw.js')
+  workbox = new Workbox(trustedScriptUrl('addreams-sw', '/sw.js'))
   workbox.addEventListener('waiting', () => setState({ updateAvailable: true }))
   // Workbox marks a worker found later than a minute after register() as "external", and then
   // `isUpdate` may be false; our own request to update is what decides the reload.

@@ -1,5 +1,5 @@
 import type { Workflow } from '@app/shared-types'
-import { apiFetch } from './api.ts'
+import { apiBlob } from './api.ts'
 import { type Draft, db } from './db.ts'
 import { readMeta } from './meta.ts'
 
@@ -39,7 +39,7 @@ export const fetchReferencePhotos = async (
   references: readonly { url: string; index: number }[]
 ): Promise<Blob[]> => {
   const ordered = [...references].sort((a, b) => a.index - b.index)
-  return Promise.all(ordered.map(async (ref) => (await apiFetch(ref.url)).blob()))
+  return Promise.all(ordered.map((ref) => apiBlob(ref.url)))
 }
 
 /** Takes the photos shared from another app (share target) out of storage, once. */

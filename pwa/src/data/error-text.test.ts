@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiClientError } from './api.ts'
-import { authErrorText, outboxErrorText } from './error-text.ts'
+import { authErrorText, outboxErrorText, socialErrorText } from './error-text.ts'
 
 const authError = (status: number, authCode?: string) =>
   new ApiClientError({
@@ -41,5 +41,55 @@ describe('outboxErrorText', () => {
     expect(outboxErrorText({ code: 'RATE_LIMITED', message: '', status: 429 }, 'ad-graphic')).toBe(
       "You're sending requests too quickly. This one will be sent again shortly."
     )
+  })
+})
+
+/** @see the security issue: a canceled consent at Google or GitHub ended on better-auth's page. */
+describe('socialErrorText', () => {
+  it.each([
+    [
+      'access_denied',
+      'github',
+      'You canceled signing in with GitHub. Nothing was shared with Addreams. Try again, or use your email and password.',
+    ],
+    [
+      'access_denied',
+      'google',
+      'You canceled signing in with Google. Nothing was shared with Addreams. Try again, or use your email and password.',
+    ],
+    [
+      'state_mismatch',
+      'google',
+      'Signing in with Google took too long or was finished in another browser. Try again.',
+    ],
+    [
+      'state_not_found',
+      'github',
+      'Signing in with GitHub took too long or was finished in another browser. Try again.',
+    ],
+    [
+      'email_not_found',
+      'github',
+      'GitHub didn’t share an email address with Addreams. Make one visible in your GitHub account, or use your email and password.',
+    ],
+    [
+      'account_already_linked_to_different_user',
+      'google',
+      'This Google account belongs to another Addreams account. Sign in to that one instead.',
+    ],
+    [
+      'invalid_code',
+      'github',
+      'Signing in with GitHub didn’t work. Try again, or use your email and password.',
+    ],
+  ])('should explain %s from %s', (code, provider, text) => {
+    expect(socialErrorText(code, provider)).toBe(text)
+  })
+
+  it('should not name a provider it does not know', () => {
+    expect(socialErrorText('access_denied', '<script>')).toBe(
+      'You canceled signing in with your account provider. Nothing was shared with Addreams. Try again, or use your email and password.'
+    )
+    expect(socialErrorText('access_denied', null)).toContain('your account provider')
   })
 })

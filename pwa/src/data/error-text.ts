@@ -1,4 +1,9 @@
-import type { GenerationErrorCode, Workflow } from '@app/shared-types'
+import {
+  type GenerationErrorCode,
+  type SocialProvider,
+  socialProviderSchema,
+  type Workflow,
+} from '@app/shared-types'
 import { ApiClientError } from './api.ts'
 import type { ClientErrorCode, OutboxError } from './db.ts'
 
@@ -85,4 +90,29 @@ export const authErrorText = (error: unknown, mode: 'sign-in' | 'sign-up'): stri
     return 'Invalid email or password.'
   }
   return fallback
+}
+
+const PROVIDER_NAME: Record<SocialProvider, string> = { google: 'Google', github: 'GitHub' }
+
+/**
+ * Why a social sign-in came back without a session, by the `error` code of its callback: the
+ * provider's own (`access_denied` when the user canceled consent) or better-auth's.
+ */
+export const socialErrorText = (code: string, provider: string | null): string => {
+  const known = socialProviderSchema.safeParse(provider)
+  const name = known.success ? PROVIDER_NAME[known.data] : 'your account provider'
+  switch (code) {
+    case 'access_denied':
+      return `You canceled signing in with ${name}. Nothing was shared with Addreams. Try again, or use your email and password.`
+    case 'state_mismatch':
+    case 'state_not_found':
+    case 'state_invalid':
+      return `Signing in with ${name} took too long or was finished in another browser. Try again.`
+    case 'email_not_found':
+      return `${name} didn’t share an email address with Addreams. Make one visible in your ${name} account, or use your email and password.`
+    case 'account_already_linked_to_different_user':
+      return `This ${name} account belongs to another Addreams account. Sign in to that one instead.`
+    default:
+      return `Signing in with ${name} didn’t work. Try again, or use your email and password.`
+  }
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AppDB } from './db.ts'
 import { hasServerSession, mayHaveLocalData } from './frame-checks.ts'
+import { TIMEOUTS } from './timeouts.ts'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -44,5 +45,27 @@ describe('hasServerSession', () => {
       vi.fn(() => Promise.reject(new TypeError('offline')))
     )
     expect(await hasServerSession()).toBe(false)
+  })
+})
+
+describe('hasServerSession on a network that never answers', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('should give up at the deadline and say no', async () => {
+    vi.useFakeTimers()
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_input: RequestInfo | URL, init?: RequestInit) =>
+          new Promise<Response>((_, reject) => {
+            init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+          })
+      )
+    )
+    const answer = hasServerSession()
+    await vi.advanceTimersByTimeAsync(TIMEOUTS.json)
+    expect(await answer).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import { DB_NAME } from './db-name.ts'
+import { TIMEOUTS } from './timeouts.ts'
 
 // What the app frame checks before it loads the data layer, with no IndexedDB or zod code, so a
 // first visit to a public page needs neither.
@@ -19,13 +20,20 @@ export const mayHaveLocalData = async (): Promise<boolean> => {
 /**
  * Whether the server has a session for this browser (better-auth answers `null` without one).
  * Only asked when nothing is stored here, e.g. after the browser cleared the site's storage but
- * kept its cookie; any failure counts as no.
+ * kept its cookie; any failure, a timeout included, counts as no.
  */
 export const hasServerSession = async (): Promise<boolean> => {
+  const controller = new AbortController()
+  const deadline = setTimeout(() => controller.abort(), TIMEOUTS.json)
   try {
-    const res = await fetch('/api/auth/get-session', { headers: { accept: 'application/json' } })
+    const res = await fetch('/api/auth/get-session', {
+      headers: { accept: 'application/json' },
+      signal: controller.signal,
+    })
     return res.ok && (await res.json()) !== null
   } catch {
     return false
+  } finally {
+    clearTimeout(deadline)
   }
 }

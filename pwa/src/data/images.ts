@@ -1,4 +1,4 @@
-import { apiFetch } from './api.ts'
+import { apiBlob } from './api.ts'
 
 /** Where the owner reads output image `index` of a generation (the service worker caches it). */
 export const generationImageUrl = (generationId: string, index: number): string =>
@@ -9,7 +9,7 @@ export const referenceImageUrl = (generationId: string, index: number): string =
   `/api/generations/${generationId}/references/${index}`
 
 /** The bytes of one of the user's images: from the cache offline, from the server otherwise. */
-export const fetchImageBlob = async (url: string): Promise<Blob> => (await apiFetch(url)).blob()
+export const fetchImageBlob = (url: string): Promise<Blob> => apiBlob(url)
 
 /** Hands `blob` to the browser as a file download named `filename`. */
 export const saveBlob = (blob: Blob, filename: string): void => {

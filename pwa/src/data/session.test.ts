@@ -4,6 +4,7 @@ import { db } from './db.ts'
 import { IMAGE_CACHE } from './image-cache.ts'
 import { enqueueGeneration } from './outbox.ts'
 import { readUser, refreshSession, signIn, signOut } from './session.ts'
+import { flush } from './sync-engine.ts'
 import type { FakeApi } from './testing/fake-api.ts'
 import { makeGeneration } from './testing/fake-api.ts'
 import { adIntent, freshWorld, settle, signedInAs } from './testing/setup.ts'
@@ -62,7 +63,7 @@ describe('signOut', () => {
       'signOutPending',
     ])
     expect((await db.meta.get('authState'))?.value).toBe('signed-out')
-    expect(deletedCaches).toEqual([IMAGE_CACHE])
+    expect(deletedCaches).toContain(IMAGE_CACHE)
     expect(await readUser()).toBeNull()
   })
 })
@@ -77,6 +78,103 @@ describe('signOut while offline', () => {
     expect(api.signedIn).toBe(false)
     expect(await readUser()).toBeNull()
     expect((await db.meta.get('authState'))?.value).toBe('signed-out')
+  })
+})
+
+/**
+ * Answers every request as the fake server would have when it was sent, but only once `release`
+ * is called: a network that hangs.
+ */
+const holdAnswers = (fake: FakeApi, events: string[] = []) => {
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = new URL(String(input), 'http://app.test').pathname
+    events.push(`sent ${path}`)
+    const answer = fake.fetch(input, init)
+    await released
+    events.push(`answered ${path}`)
+    return answer
+  })
+  return release
+}
+
+/** A Web Locks stand-in that runs the tasks of one name one after the other. */
+const queuedLocks = () => {
+  let tail: Promise<unknown> = Promise.resolve()
+  return {
+    request: (_name: string, task: () => Promise<unknown>) => {
+      const run = tail.then(task)
+      tail = run.catch(() => undefined)
+      return run
+    },
+  }
+}
+
+/** @see the security issue: sign-out waited on the network before it deleted anything. */
+describe('signOut on a network that never answers', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'locks')
+  })
+
+  it('should wipe the device at once and end the server session once the network answers', async () => {
+    await fillDevice()
+    const release = holdAnswers(api)
+    await signOut()
+    expect(await db.generations.count()).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+    expect(await db.drafts.count()).toBe(0)
+    expect(await readUser()).toBeNull()
+    expect((await db.meta.get('authState'))?.value).toBe('signed-out')
+    expect((await db.meta.get('signOutPending'))?.value).toBe(true)
+    release()
+    await expect.poll(async () => (await db.meta.get('signOutPending'))?.value).toBeUndefined()
+    expect(api.signedIn).toBe(false)
+  }, 5_000)
+
+  it('should wipe again what a sync under way at sign-out writes back when it ends', async () => {
+    Object.defineProperty(navigator, 'locks', { value: queuedLocks(), configurable: true })
+    api.seed({ params: { prompt: 'Private poster', n: 1, promptExtend: true } })
+    const release = holdAnswers(api)
+    const syncing = flush()
+    await expect.poll(() => api.calls('GET', '/api/sync').length).toBe(1)
+    await signOut()
+    expect(await db.generations.count()).toBe(0)
+    release()
+    expect((await syncing).pulled).toBe(1)
+    await expect.poll(() => db.generations.count()).toBe(0)
+    await expect.poll(async () => (await db.meta.get('authState'))?.value).toBe('signed-out')
+    expect(await readUser()).toBeNull()
+  }, 5_000)
+})
+
+describe('a sign-out not yet ended on the server', () => {
+  it('should reach the server before a new sign-in, whose cookie its answer would clear', async () => {
+    const events: string[] = []
+    const release = holdAnswers(api, events)
+    await signOut()
+    const signingIn = signIn({ email: ADA.email, password: 'correct horse' })
+    release()
+    await signingIn
+    expect(events.indexOf('answered /api/auth/sign-out')).toBeGreaterThanOrEqual(0)
+    expect(events.indexOf('answered /api/auth/sign-out')).toBeLessThan(
+      events.indexOf('sent /api/auth/sign-in/email')
+    )
+  })
+
+  it('should finish the wipe of a sign-out the app closed in the middle of', async () => {
+    await fillDevice()
+    await db.meta.bulkPut([
+      { key: 'authState', value: 'signed-out' },
+      { key: 'signOutPending', value: true },
+    ])
+    expect(await refreshSession()).toBeNull()
+    expect(await db.generations.count()).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+    expect(await readUser()).toBeNull()
+    expect(api.signedIn).toBe(false)
   })
 })
 

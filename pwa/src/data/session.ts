@@ -52,7 +52,9 @@ export const readUser = async (): Promise<LocalUser | null> => (await readMeta('
  */
 export const refreshSession = async (): Promise<LocalUser | null> => {
   if (await readMeta('signOutPending')) {
-    await endServerSession()
+    // The app may have closed in the middle of the sign-out: the wipe is finished too.
+    await wipeLocalData()
+    await finishServerSignOut()
     return null
   }
   let session: z.infer<typeof sessionSchema>
@@ -72,6 +74,7 @@ export const refreshSession = async (): Promise<LocalUser | null> => {
 
 /** Email sign-in; throws `ApiClientError` (better-auth's code in `authCode`). */
 export const signIn = async (input: { email: string; password: string }): Promise<LocalUser> => {
+  await settleSignOut()
   const { user } = await apiJson('/api/auth/sign-in/email', withUserSchema, {
     method: 'POST',
     json: input,
@@ -85,6 +88,7 @@ export const signUp = async (input: {
   email: string
   password: string
 }): Promise<LocalUser> => {
+  await settleSignOut()
   const { user } = await apiJson('/api/auth/sign-up/email', withUserSchema, {
     method: 'POST',
     json: input,
@@ -92,24 +96,41 @@ export const signUp = async (input: {
   return adoptUser(toLocalUser(user))
 }
 
-/** The provider's sign-in URL; the page then goes there. `callbackPath` is a same-origin path. */
+/**
+ * The provider's sign-in URL; the page then goes there. Both paths are same-origin: the provider
+ * comes back to `callbackPath` signed in, or to `errorPath` with `?error=<code>` (e.g. the user
+ * canceled consent), instead of better-auth's own error page.
+ */
 export const socialSignInUrl = async (
   provider: SocialProvider,
-  callbackPath: string
+  callbackPath: string,
+  errorPath: string
 ): Promise<string> => {
+  await settleSignOut()
   const { url } = await apiJson('/api/auth/sign-in/social', socialSchema, {
     method: 'POST',
-    json: { provider, callbackURL: callbackPath },
+    json: { provider, callbackURL: callbackPath, errorCallbackURL: errorPath },
   })
   return url
 }
 
-/** Signs out on the server when reachable, then removes every local trace of the user. */
+/** The sign-out request under way, if any. */
+let serverSignOut: Promise<boolean> | undefined
+
+/**
+ * Removes every local trace of the user at once, then ends the server session without waiting
+ * for it: no network, however slow, keeps private data on the device. Until the server has
+ * ended it, `signOutPending` stays, and the next session check finishes it.
+ */
 export const signOut = async (): Promise<void> => {
-  const ended = await endServerSession()
-  await wipeLocalData()
-  await writeMeta('authState', 'signed-out')
-  if (!ended) await writeMeta('signOutPending', true)
+  await db.meta.bulkPut([
+    { key: 'authState', value: 'signed-out' },
+    { key: 'signOutPending', value: true },
+  ])
+  // Not behind the flush lock, which a sync waiting on the network may hold for a while.
+  await clearLocalData()
+  void finishServerSignOut()
+  void wipeAfterSync()
 }
 
 /** Ends the server session; false when the server could not be reached or could not do it. */
@@ -128,15 +149,47 @@ const endServerSession = async (): Promise<boolean> => {
   return true
 }
 
+/** Ends the server session, joining the request already under way if there is one. */
+const finishServerSignOut = (): Promise<boolean> => {
+  serverSignOut ??= endServerSession().finally(() => {
+    serverSignOut = undefined
+  })
+  return serverSignOut
+}
+
+/**
+ * Before a new sign-in, the last sign-out reaches the server: its answer clears the session
+ * cookie, and must not clear the new one.
+ */
+const settleSignOut = async (): Promise<void> => {
+  if (await readMeta('signOutPending')) await finishServerSignOut()
+}
+
+/**
+ * Once no sync runs, wipes again what one under way at sign-out wrote back (it read the server
+ * before the sign-out), unless someone signed in meanwhile.
+ */
+const wipeAfterSync = (): Promise<void> =>
+  withWebLock(FLUSH_LOCK, async () => {
+    if (await readUser()) return
+    await clearLocalData()
+    await writeMeta('authState', 'signed-out')
+  })
+
 /**
  * Removes the user's local data: Dexie tables and cached images. It takes the flush lock, so a
  * pull that is under way cannot write the previous user's data back after the wipe.
  */
-export const wipeLocalData = async (): Promise<void> => {
-  await withWebLock(FLUSH_LOCK, () => clearTables())
+export const wipeLocalData = (): Promise<void> => withWebLock(FLUSH_LOCK, clearLocalData)
+
+const clearLocalData = async (): Promise<void> => {
+  await clearTables()
   forgetThumbnailUrls()
   await deleteImageCache()
 }
+
+/** What a wipe keeps: the public config, and the state of signing out. */
+const KEPT_META = ['config', 'authState', 'signOutPending']
 
 const clearTables = async (): Promise<void> => {
   await db.transaction(
@@ -148,7 +201,7 @@ const clearTables = async (): Promise<void> => {
         db.outbox.clear(),
         db.thumbnails.clear(),
         db.drafts.clear(),
-        db.meta.where('key').notEqual('config').delete(),
+        db.meta.where('key').noneOf(KEPT_META).delete(),
       ])
     }
   )

@@ -7,6 +7,7 @@ import { ApiClientError, apiFetch, apiJson } from './api.ts'
 import { markSessionExpired } from './auth-state.ts'
 import { backoffDelay } from './backoff.ts'
 import { db, type OutboxEntry } from './db.ts'
+import { TIMEOUTS } from './timeouts.ts'
 
 /** What one push did, and why it stopped early if it did. */
 export interface PushResult {
@@ -35,12 +36,17 @@ const sendGenerate = async (entry: OutboxEntry): Promise<void> => {
   entry.references.forEach((blob, index) => {
     form.append('reference', blob, `reference-${index}`)
   })
-  const res = await apiFetch('/api/generations', {
-    method: 'POST',
-    headers: { 'Idempotency-Key': entry.id },
-    body: form,
-  })
-  const { generation, balances } = createGenerationResponseSchema.parse(await res.json())
+  // A timed-out upload is sent again under the same key, which the server answers as a replay.
+  const { generation, balances } = await apiJson(
+    '/api/generations',
+    createGenerationResponseSchema,
+    {
+      method: 'POST',
+      headers: { 'Idempotency-Key': entry.id },
+      body: form,
+      timeoutMs: TIMEOUTS.upload,
+    }
+  )
   // One transaction: the entry becomes the generation with the same id, so the card never blinks.
   await db.transaction('rw', db.outbox, db.generations, db.meta, async () => {
     await db.outbox.delete(entry.id)

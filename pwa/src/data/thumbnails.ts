@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie'
-import { ApiClientError, apiFetch } from './api.ts'
+import { ApiClientError, apiBlob } from './api.ts'
 import { db, type Thumbnail } from './db.ts'
 
 /** Longest side of a card thumbnail, in px. */
@@ -122,7 +122,7 @@ const fetchThumbnail = async (id: string): Promise<void> => {
   const url = (await db.generations.get(id))?.images[0]?.url
   if (!url) return
   // Through the network as the page would load it, so the service worker caches the full image.
-  const blob = await (await apiFetch(url)).blob()
+  const blob = await apiBlob(url)
   if (await db.generations.get(id)) await storeThumbnail(id, blob, 'image')
 }
 

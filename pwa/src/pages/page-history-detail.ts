@@ -77,6 +77,12 @@ export class PageHistoryDetail extends LitElement {
         border-radius: var(--app-radius-sm);
         background: var(--app-color-surface-2);
       }
+      .skeleton .short {
+        width: 40%;
+      }
+      .skeleton .medium {
+        width: 70%;
+      }
       .skeleton .image {
         height: auto;
         aspect-ratio: 1;
@@ -153,10 +159,10 @@ export class PageHistoryDetail extends LitElement {
   private _skeleton() {
     return html`<h1>Generation details</h1>
       <div class="skeleton" aria-hidden="true">
-        <div style="width: 40%"></div>
+        <div class="short"></div>
         <div class="image"></div>
         <div></div>
-        <div style="width: 70%"></div>
+        <div class="medium"></div>
       </div>`
   }
 
