@@ -41,6 +41,8 @@ export const runChaos = async ({ rounds, build = true, log = console.log }) => {
     mailboxUrl: mailbox.url,
     photo: png.makePng(800, 800),
     vars: {
+      // Given, so that npm start leaves a developer's backend/.dev.vars alone.
+      BETTER_AUTH_SECRET: 'chaos-only-secret-0123456789abcdef-0123456789',
       GENERATION_LEASE_SECONDS: String(LEASE_SECONDS),
       RATE_LIMIT_SIGN_UP: '1000/60',
       GENERATIONS_PER_MINUTE: '1000',

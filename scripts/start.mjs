@@ -29,7 +29,13 @@ const { values: flags } = parseArgs({
 const port = Number(process.env.PORT ?? 8787)
 const stateDir = process.env.ADDREAMS_STATE_DIR ?? defaultStateDir
 
-ensureDevVars()
+const cliVars = {}
+for (const pair of flags.var) {
+  const at = pair.indexOf(':')
+  if (at < 1) throw new Error(`--var takes KEY:VALUE, not "${pair}"`)
+  cliVars[pair.slice(0, at)] = pair.slice(at + 1)
+}
+ensureDevVars({ given: cliVars })
 if (!flags['no-build']) {
   console.log('Building the PWA…')
   await run('npm', ['run', 'build', '-w', '@app/pwa', '--silent'])
@@ -54,11 +60,7 @@ if (flags['mailbox-url']) {
   Object.assign(vars, local.vars)
   console.log(`No RESEND_API_KEY: account emails go to the local mailbox at ${local.mailbox.url}`)
 }
-for (const pair of flags.var) {
-  const at = pair.indexOf(':')
-  if (at < 1) throw new Error(`--var takes KEY:VALUE, not "${pair}"`)
-  vars[pair.slice(0, at)] = pair.slice(at + 1)
-}
+vars = { ...vars, ...cliVars }
 console.log('Starting the Worker (local workerd, D1 and R2)…')
 const worker = await startWorker({ port, stateDir, vars })
 const stopSweeper = startSweeperTicker(worker.origin)

@@ -1,14 +1,13 @@
 import { LIMITS } from '@app/shared-types'
 import { sha256Hex } from './canonical-json.ts'
+import type { PictureSource } from './decode-picture.ts'
 import { invalidParameter, SimError } from './errors.ts'
 import { probeImage } from './image-probe.ts'
 
 /** An input image that passed the checks of dashscope.md §12.4, step 5. */
-export interface InputImage {
-  /** SHA-256 of the bytes: feeds the result pattern and matches what the call log shows. */
+export interface InputImage extends PictureSource {
+  /** SHA-256 of the bytes: seeds the result image and matches what the call log shows. */
   sha256: string
-  width: number
-  height: number
 }
 
 const DATA_URI = /^data:([^;,]+);base64,(.*)$/s
@@ -57,5 +56,5 @@ export const loadInputImage = async (ref: unknown, strict: boolean): Promise<Inp
       `An input image is ${width}×${height} px; each side must be ${min}–${max} px.`
     )
   }
-  return { sha256: sha256Hex(bytes), width, height }
+  return { sha256: sha256Hex(bytes), bytes, format: probe.format, width, height }
 }

@@ -3,15 +3,19 @@ import { SimError } from './errors.ts'
 
 /** One downloadable result image. */
 export interface StoredResult {
-  /** Seeds the pixel pattern (see `renderPattern`). */
-  digest: Buffer
-  /** Size of the served PNG: the output size, or 64×64 in tiny mode. */
-  width: number
-  height: number
+  /**
+   * Draws the served PNG (output size, or 64×64 in tiny mode). Rendered on download, so an
+   * answer keeps its latency profile and an image nobody fetches costs nothing.
+   */
+  render: () => Buffer
   /** Unix seconds, as in OSS's `Expires`. */
   expires: number
   /** Downloads that still answer 500 before the image is served (`result-download` fault). */
   failuresLeft: number
+}
+
+const expiredImage = (): Buffer => {
+  throw new SimError('AccessDenied', 'Request has expired.')
 }
 
 /** Signed, expiring result URLs in the style of OSS (dashscope.md §9, §12.7). */
@@ -43,6 +47,16 @@ export class ResultStore {
     }
     if (Number(expires) * 1000 <= nowMs) throw new SimError('AccessDenied', 'Request has expired.')
     return result
+  }
+
+  /**
+   * Lets go of what expired results would draw from (decoded photos): their URLs only answer
+   * 403 from now on, so a long-running simulator does not keep every photo it was sent.
+   */
+  releaseExpired(nowMs: number): void {
+    for (const result of this._items.values()) {
+      if (result.expires * 1000 <= nowMs) result.render = expiredImage
+    }
   }
 
   clear(): void {

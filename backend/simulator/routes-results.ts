@@ -1,6 +1,5 @@
 import { SimError } from './errors.ts'
 import type { Exchange } from './exchange.ts'
-import { renderPattern } from './image-pattern.ts'
 import type { SimState } from './state.ts'
 
 /** `GET /results/{yyyymmdd}/{id}-{index}.png?Expires=…&OSSAccessKeyId=SIM&Signature=…`, no auth. */
@@ -10,5 +9,5 @@ export const handleResult = (state: SimState, ex: Exchange): void => {
     result.failuresLeft -= 1
     throw new SimError('InternalError')
   }
-  ex.send(200, 'image/png', renderPattern(result.digest, result.width, result.height))
+  ex.send(200, 'image/png', result.render())
 }

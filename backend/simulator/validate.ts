@@ -75,7 +75,7 @@ export const validateGeneration = async (
       negativePrompt: negativePrompt ?? params.negativePrompt,
       seed: params.seed,
       ...params.size,
-      inputHashes: images.map((image) => image.sha256),
+      inputs: images,
     },
     n: params.n,
     promptExtend: params.promptExtend,

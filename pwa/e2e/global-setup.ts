@@ -38,6 +38,9 @@ export default async function setup(project: TestProject) {
     quiet: true,
     vars: {
       BETTER_AUTH_SECRET: 'e2e-only-secret-0123456789abcdef-0123456789',
+      // Every browser of the suite reaches wrangler dev from one address, so they would share one
+      // client's auth calls and run out mid-suite; the backend tests cover the limits themselves.
+      RATE_LIMIT_AUTH: '1000000/60',
       ...local.vars,
       ...mail.vars,
     },

@@ -3,27 +3,37 @@ import type { Page } from 'playwright-core'
 /**
  * Creates a generation through the real API from the page (same origin, the page's cookies), the
  * way the outbox sends one: multipart `request` JSON, optional `reference` photo, Idempotency-Key.
- * A product shoot gets a 512 × 512 PNG drawn in the page. Returns the generation id.
+ * A product shoot sends `photo` (PNG bytes), or a 512 × 512 PNG drawn in the page, at `size`
+ * when given (else the photo's shape). Returns the generation id.
  */
 export const createGeneration = (
   page: Page,
   workflow: 'ad-graphic' | 'product-shoot',
-  prompt: string
+  prompt: string,
+  { photo, size }: { photo?: Buffer; size?: string } = {}
 ): Promise<string> =>
   page.evaluate(
-    async ({ workflow, prompt }) => {
+    async ({ workflow, prompt, photoBase64, size }) => {
       const form = new FormData()
-      const size = workflow === 'ad-graphic' ? { size: '1328*1328' } : {}
-      form.set('request', JSON.stringify({ workflow, prompt, n: 1, ...size }))
+      const sizeParam = size ?? (workflow === 'ad-graphic' ? '1328*1328' : undefined)
+      form.set('request', JSON.stringify({ workflow, prompt, n: 1, size: sizeParam }))
       if (workflow === 'product-shoot') {
-        const canvas = new OffscreenCanvas(512, 512)
-        const context = canvas.getContext('2d')
-        if (!context) throw new Error('no 2d context')
-        context.fillStyle = '#3a7bd5'
-        context.fillRect(0, 0, 512, 512)
-        context.fillStyle = '#ffd166'
-        context.fillRect(128, 128, 256, 256)
-        form.append('reference', await canvas.convertToBlob({ type: 'image/png' }), 'photo.png')
+        const drawn = async () => {
+          const canvas = new OffscreenCanvas(512, 512)
+          const context = canvas.getContext('2d')
+          if (!context) throw new Error('no 2d context')
+          context.fillStyle = '#3a7bd5'
+          context.fillRect(0, 0, 512, 512)
+          context.fillStyle = '#ffd166'
+          context.fillRect(128, 128, 256, 256)
+          return canvas.convertToBlob({ type: 'image/png' })
+        }
+        const blob = photoBase64
+          ? new Blob([Uint8Array.from(atob(photoBase64), (c) => c.charCodeAt(0))], {
+              type: 'image/png',
+            })
+          : await drawn()
+        form.append('reference', blob, 'photo.png')
       }
       const res = await fetch('/api/generations', {
         method: 'POST',
@@ -34,7 +44,7 @@ export const createGeneration = (
         throw new Error(`POST /api/generations: ${res.status} ${await res.text()}`)
       return ((await res.json()) as { generation: { id: string } }).generation.id
     },
-    { workflow, prompt }
+    { workflow, prompt, photoBase64: photo?.toString('base64'), size }
   )
 
 /** Waits until the server has finished generation `id` (the queue runs it) and returns its status. */

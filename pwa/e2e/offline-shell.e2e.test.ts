@@ -26,6 +26,9 @@ describe('the app shell in Chromium', () => {
   it('should render the shell and come under the service worker’s control', async () => {
     await page.goto(baseUrl)
     await expect.poll(() => page.locator('header').first().textContent()).toContain('Addreams')
+    // The landing's background session check stores the user, then moves on to History: only
+    // then can the device open History offline, which the next tests do.
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/history')
     await page.evaluate(() => navigator.serviceWorker.ready)
     await expect
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {

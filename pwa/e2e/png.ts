@@ -22,30 +22,41 @@ const chunk = (type: string, data: Buffer): Buffer => {
 }
 
 /**
+ * Encodes 8-bit pixels, `channels` a pixel (3: RGB, 4: RGBA), row-major without filter bytes.
+ */
+export const encodePng = (width: number, height: number, channels: 3 | 4, pixels: Uint8Array) => {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  // 8-bit, truecolour (with alpha for 4 channels), deflate, no filter, no interlace.
+  header.set([8, channels === 4 ? 6 : 2, 0, 0, 0], 8)
+  const stride = width * channels
+  const raw = Buffer.alloc((stride + 1) * height)
+  for (let y = 0; y < height; y++) {
+    raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1)
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/**
  * A PNG of `width` × `height`: a lighter square in the middle of a coloured background, so it
  * reads as a product photo. With `transparent`, the background is fully transparent (RGBA).
  */
 export const makePng = (width: number, height: number, { transparent = false } = {}): Buffer => {
   const channels = transparent ? 4 : 3
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  // 8-bit, truecolour (with alpha when transparent), deflate, no filter, no interlace.
-  header.set([8, transparent ? 6 : 2, 0, 0, 0], 8)
-  const row = width * channels + 1
-  const pixels = Buffer.alloc(row * height)
+  const pixels = new Uint8Array(width * height * channels)
   const product = transparent ? [255, 209, 102, 255] : [255, 209, 102]
   const background = transparent ? [0, 0, 0, 0] : [58, 123, 213]
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const inside = Math.abs(x - width / 2) < width / 4 && Math.abs(y - height / 2) < height / 4
-      pixels.set(inside ? product : background, y * row + 1 + x * channels)
+      pixels.set(inside ? product : background, (y * width + x) * channels)
     }
   }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
+  return encodePng(width, height, channels, pixels)
 }

@@ -4,9 +4,9 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { endSessionOnServer, signUpInContext } from './account.ts'
 import { axeViolations } from './axe.ts'
+import { makeBottlePhoto } from './bottle-photo.ts'
 import { launchBrowser } from './browser.ts'
 import { createGeneration, renderedCards, settledStatus } from './history-helpers.ts'
-import { makePng } from './png.ts'
 
 const baseUrl = inject('baseUrl')
 const at = (p: string) => new URL(p, baseUrl).toString()
@@ -19,6 +19,16 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 
 const heading = (page: Page) => page.locator('main h1').first()
 const stepTitle = (page: Page) => page.locator('page-studio h2#step-title')
 const primary = (page: Page) => page.locator('page-studio .bar .primary')
+const firstDetailImageLoaded = (page: Page) =>
+  page
+    .locator('page-history-detail img')
+    .first()
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+
+/** A photo of a bottle of olive oil, shot with the Product Hero Shot preset (product.md §5.2). */
+const PHOTO = makeBottlePhoto()
+const HERO_DIRECTION =
+  'Professional product hero shot, centered composition, studio quality, sharp focus, commercial photography'
 
 /** Checks the screen with axe and, when asked for, saves it at phone size. */
 const screen = async (page: Page, name: string) => {
@@ -66,9 +76,9 @@ describe('every screen at 390 × 844', () => {
     await poll(() => stepTitle(page).textContent()).toBe('Photos')
     await screen(page, 'studio-product-shoot-1')
     await page.locator('studio-photo-picker input[multiple]').setInputFiles({
-      name: 'mug.png',
+      name: 'olive-oil.png',
       mimeType: 'image/png',
-      buffer: makePng(640, 480),
+      buffer: PHOTO,
     })
     await poll(() => page.getByText('Image 1', { exact: true }).isVisible()).toBe(true)
     await primary(page).click()
@@ -89,20 +99,31 @@ describe('every screen at 390 × 844', () => {
     await poll(() => page.getByText('No generations yet.', { exact: false }).isVisible()).toBe(true)
     await screen(page, 'history-empty')
 
-    const id = await createGeneration(page, 'ad-graphic', 'A summer sale ad for lemon soda')
-    expect(await settledStatus(page, id)).toBe('succeeded')
+    const shoot = await createGeneration(page, 'product-shoot', HERO_DIRECTION, {
+      photo: PHOTO,
+      size: '1328*1328',
+    })
+    const ad = await createGeneration(
+      page,
+      'ad-graphic',
+      'Summer sale for lemon soda, headline "Squeeze the Day"'
+    )
+    expect(await settledStatus(page, shoot)).toBe('succeeded')
+    expect(await settledStatus(page, ad)).toBe('succeeded')
     await page.reload()
-    await poll(async () => (await renderedCards(page)).some((c) => c.thumbnailLoaded)).toBe(true)
+    await poll(async () => {
+      const cards = await renderedCards(page)
+      return cards.length === 2 && cards.every((c) => c.thumbnailLoaded)
+    }).toBe(true)
     await screen(page, 'history')
 
-    await page.goto(at(`/history/${id}`))
-    await poll(() =>
-      page
-        .locator('page-history-detail img')
-        .first()
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
-    ).toBe(true)
+    await page.goto(at(`/history/${ad}`))
+    await poll(() => firstDetailImageLoaded(page)).toBe(true)
     await screen(page, 'history-detail')
+
+    await page.goto(at(`/history/${shoot}`))
+    await poll(() => firstDetailImageLoaded(page)).toBe(true)
+    await screen(page, 'history-detail-product-shoot')
   })
 
   it.each([
