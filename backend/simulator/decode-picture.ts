@@ -1,14 +1,14 @@
 import { decode as decodeJpeg } from 'jpeg-js'
 import { PNG } from 'pngjs'
+import type { ImageFormat } from '../src/lib/image-probe.ts'
 import { cutOut } from './cutout.ts'
-import type { ImageProbe } from './image-probe.ts'
 import { fitWithin, type Picture, premultiplied } from './picture.ts'
 import { silhouette } from './silhouette.ts'
 
 /** What the renderer needs of an input image: its bytes, format and header size. */
 export interface PictureSource {
   bytes: Buffer
-  format: ImageProbe['format']
+  format: ImageFormat
   width: number
   height: number
 }

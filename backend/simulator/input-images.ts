@@ -1,8 +1,8 @@
 import { LIMITS } from '@app/shared-types'
+import { readImageHeader } from '../src/lib/image-probe.ts'
 import { sha256Hex } from './canonical-json.ts'
 import type { PictureSource } from './decode-picture.ts'
 import { invalidParameter, SimError } from './errors.ts'
-import { probeImage } from './image-probe.ts'
 
 /** An input image that passed the checks of dashscope.md §12.4, step 5. */
 export interface InputImage extends PictureSource {
@@ -43,7 +43,7 @@ const readBytes = async (ref: unknown): Promise<Buffer> => {
  */
 export const loadInputImage = async (ref: unknown, strict: boolean): Promise<InputImage> => {
   const bytes = await readBytes(ref)
-  const probe = probeImage(bytes)
+  const probe = readImageHeader(bytes)
   if (!probe) throw new SimError('BadRequest.UnsupportedFileFormat')
   const { width, height } = probe
   if (!width || !height) throw new SimError('InvalidParameter.DataInspection')

@@ -35,4 +35,23 @@ describe('probeImage', () => {
   it('should read the size a hostile header claims, so the caller can refuse it', () => {
     expect(probeImage(fakeImage.png(20000, 20000))).toMatchObject({ width: 20000, height: 20000 })
   })
+
+  it('should read the 16-bit size of an old OS/2 bitmap header', () => {
+    const os2 = new Uint8Array(26)
+    const view = new DataView(os2.buffer)
+    os2.set([0x42, 0x4d])
+    view.setUint32(14, 12, true)
+    view.setUint16(18, 1200, true)
+    view.setUint16(20, 800, true)
+    view.setUint16(22, 1, true)
+    view.setUint16(24, 24, true)
+    expect(probeImage(os2)).toMatchObject({ contentType: 'image/bmp', width: 1200, height: 800 })
+  })
+
+  it('should step over a JPEG marker that has no length before the frame header', () => {
+    const jpeg = fakeImage.jpeg(1200, 800)
+    // TEM (FF 01) stands alone: no length follows it.
+    const withTem = new Uint8Array([...jpeg.slice(0, 2), 0xff, 0x01, ...jpeg.slice(2)])
+    expect(probeImage(withTem)).toMatchObject({ width: 1200, height: 800 })
+  })
 })
