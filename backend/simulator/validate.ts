@@ -46,7 +46,7 @@ const checkModelAndRoute = (
 }
 
 /**
- * Validates a generation POST in the order of dashscope.md §12.4; the first failure is thrown as
+ * Validates a generation POST in the order of docs/dashscope.md §12.4; the first failure is thrown as
  * the service's error. Input URLs are fetched, so this is async.
  */
 export const validateGeneration = async (
