@@ -36,7 +36,9 @@ export const handleTaskGet = async (state: SimState, ex: Exchange, id: string): 
   ex.json(200, task ? taskBody(ex.requestId, task) : unknownTaskBody(ex.requestId, id))
 }
 
-/** `POST /api/v1/tasks/{id}/cancel`: only a `PENDING` task can be canceled (docs/dashscope.md §6.3). */
+/**
+ * `POST /api/v1/tasks/{id}/cancel`: only a `PENDING` task can be canceled (docs/dashscope.md §6.3).
+ */
 export const handleTaskCancel = async (
   state: SimState,
   ex: Exchange,

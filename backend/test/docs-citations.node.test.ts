@@ -39,7 +39,8 @@ const docs = new Map(
     .map((file) => [file, sectionsOf(file)])
 )
 
-// A citation is `docs/<page>.md`, then its sections: `§5.2`, `§5.2–§5.5`, `§5 and §6`, `§9, §12.7`.
+// A citation is `docs/<page>.md`, then its sections: `§5.2`, `§5.2–§5.5`, `§5 and §6`,
+// `§9, §12.7`.
 const CITATION = /docs\/([\w-]+\.md)((?:[\s,–]|and|§\d+(?:\.\d+)*)*)/g
 const citations = sources.flatMap(({ file, text }) =>
   [...text.matchAll(CITATION)].map((match) => ({
@@ -67,6 +68,16 @@ describe('spec citations in the code', () => {
         .map((section) => `${where}: docs/${page} has no section ${section}`)
     })
     expect(broken).toEqual([])
+  })
+
+  it('should give every section sign its page: no § without docs/<page>.md before it', () => {
+    const orphans = sources.flatMap(({ file, text }) => {
+      const cited = [...text.matchAll(CITATION)].map((m) => [m.index, m.index + m[0].length])
+      return [...text.matchAll(/§\d/g)]
+        .filter(({ index }) => !cited.some(([from = 0, to = 0]) => index >= from && index < to))
+        .map(({ index }) => `${file}:${text.slice(0, index).split('\n').length}`)
+    })
+    expect(orphans).toEqual([])
   })
 
   it('should cite every spec as docs/<page>.md, never by a bare name', () => {

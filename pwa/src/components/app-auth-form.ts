@@ -27,8 +27,8 @@ const FIELDS: Record<
 }
 
 /**
- * The sign-in or create-account form (docs/product.md §9.2): checks on blur and on submit (then live),
- * social buttons for the enabled providers only, disabled while offline or pending, and on
+ * The sign-in or create-account form (docs/product.md §9.2): checks on blur and on submit (then
+ * live), social buttons for the enabled providers only, disabled while offline or pending, and on
  * success the app goes on to `redirect`.
  */
 @customElement('app-auth-form')

@@ -1,6 +1,8 @@
 import type { ItemState } from '../data/history.ts'
 
-/** The state chip's words (docs/product.md §8). A rejected card adds its reason after "Not sent: ". */
+/**
+ * The state chip's words (docs/product.md §8). A rejected card adds its reason after "Not sent: ".
+ */
 export const STATE_LABELS: Readonly<Record<ItemState, string>> = {
   waiting: 'Waiting to send',
   sending: 'Sending…',

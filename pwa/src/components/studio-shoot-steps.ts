@@ -23,7 +23,10 @@ export const renderShootPhotos = (view: StudioStepView) => html`<studio-photo-pi
   @app-studio-photo-remove=${view.onPhotoRemove}
 ></studio-photo-picker>`
 
-/** Product Shoot step 2, "Direction": use case, shoot direction and templates (docs/product.md §5.2–§5.5). */
+/**
+ * Product Shoot step 2, "Direction": use case, shoot direction and templates
+ * (docs/product.md §5.2–§5.5).
+ */
 export const renderShootDirection = (view: StudioStepView) => {
   const { fields } = view
   const model = workflowModel(view.config, view.workflow)

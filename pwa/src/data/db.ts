@@ -14,8 +14,9 @@ import { DB_NAME } from './db-name.ts'
 export type OutboxOp = 'generate' | 'cancel' | 'delete'
 
 /**
- * Where an entry is on the device (docs/product.md §8): `waiting` to be sent, `sending` now, `paused`
- * until the user signs in again, or `rejected` by the server with its inputs kept for edit.
+ * Where an entry is on the device (docs/product.md §8): `waiting` to be sent, `sending` now,
+ * `paused` until the user signs in again, or `rejected` by the server with its inputs kept for
+ * edit.
  */
 export type OutboxState = 'waiting' | 'sending' | 'paused' | 'rejected'
 

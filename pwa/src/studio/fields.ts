@@ -1,7 +1,10 @@
 import type { ModelSpec, PublicConfig, Workflow } from '@app/shared-types'
 import { CUSTOM_SIZE, MATCH_LAST_PHOTO, presetById, USE_CASE_PRESETS } from './presets.ts'
 
-/** The fields a preset writes, and so the ones the never-overwrite rule watches (docs/product.md §5.4). */
+/**
+ * The fields a preset writes, and so the ones the never-overwrite rule watches
+ * (docs/product.md §5.4).
+ */
 export type PresetField = 'prompt' | 'negativePrompt' | 'size'
 
 /**

@@ -1,4 +1,6 @@
-/** The photo types the service takes (docs/product.md §5.1), with the extensions that imply them. */
+/**
+ * The photo types the service takes (docs/product.md §5.1), with the extensions that imply them.
+ */
 const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
