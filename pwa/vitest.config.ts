@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 import pkg from './package.json' with { type: 'json' }
 
-// Paths resolve from the current directory, not this file's, so anchor them here (stack.md §5.3).
+// Paths resolve from the current directory, not this file's, so anchor them here
+// (docs/stack.md §3.1).
 const root = import.meta.dirname
 
 export default defineConfig({

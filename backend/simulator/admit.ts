@@ -19,7 +19,7 @@ export interface Admitted {
 
 const throttled = (): SimError => new SimError('Throttling.RateQuota')
 
-// dashscope.md §12.8. Checked after validation, so a malformed call never uses up the quota.
+// docs/dashscope.md §12.8. Checked after validation, so a malformed call never uses up the quota.
 const checkRates = (
   state: SimState,
   route: 'sync' | 'async_create',

@@ -29,7 +29,7 @@ const create = async (prompt = 'a lighthouse', parameters: Record<string, unknow
 }
 const query = async (id: string) => (await json<TaskResponse>(await getTask(sim, id))).output
 
-describe('slots and rate limits (dashscope.md §12.8)', () => {
+describe('slots and rate limits (docs/dashscope.md §12.8)', () => {
   it('should queue a third task until a running slot frees up', async () => {
     await control(sim, 'POST', 'clock', { set: '2026-01-01T00:00:00Z' })
     const [a, b] = [await create('a'), await create('b')]

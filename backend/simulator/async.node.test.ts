@@ -35,7 +35,7 @@ const create = async (prompt = 'a lighthouse', parameters: Record<string, unknow
 }
 const query = async (id: string) => (await json<TaskResponse>(await getTask(sim, id))).output
 
-describe('async tasks (dashscope.md §6, §12.6)', () => {
+describe('async tasks (docs/dashscope.md §6, §12.6)', () => {
   it('should go PENDING → RUNNING → SUCCEEDED on the manual clock', async () => {
     await control(sim, 'POST', 'clock', { set: '2026-01-01T00:00:00Z' })
     const response = await createTask(sim, asyncBody('a lighthouse'))

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => sim.close())
 beforeEach(() => control(sim, 'POST', 'reset'))
 
-describe('auth (dashscope.md §12.3)', () => {
+describe('auth (docs/dashscope.md §12.3)', () => {
   it.each([
     ['no header', null, undefined, 'No API-key provided.'],
     ['a malformed header', null, 'Basic c2stc2lt', 'No API-key provided.'],

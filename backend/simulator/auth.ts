@@ -4,7 +4,7 @@ import { SimError } from './errors.ts'
 const BEARER = /^Bearer\s+(\S+)\s*$/i
 
 /**
- * Checks `Authorization: Bearer <key>` against the configured keys (dashscope.md §12.3) and
+ * Checks `Authorization: Bearer <key>` against the configured keys (docs/dashscope.md §12.3) and
  * returns the key. A key of the other region fails like an unknown one, as the service does.
  */
 export const authenticate = (header: string | undefined, config: SimConfig): string => {

@@ -1,4 +1,7 @@
-/** `real` follows wall time (from an offset); `manual` moves only when told to (dashscope.md §12.6). */
+/**
+ * `real` follows wall time (from an offset); `manual` moves only when told to
+ * (docs/dashscope.md §12.6).
+ */
 export type ClockMode = 'real' | 'manual'
 
 /** The simulator's single clock: every task duration, expiry and rate window is measured on it. */

@@ -5,7 +5,7 @@ const regionSchema = z.enum(['sg', 'bj'])
 /** The two DashScope regions; a key works only in its own. */
 export type Region = z.infer<typeof regionSchema>
 
-/** Timings of each latency profile (dashscope.md §12.1). Sync waits are wall time. */
+/** Timings of each latency profile (docs/dashscope.md §12.1). Sync waits are wall time. */
 export const PROFILES = {
   fast: { syncMs: 50, promptExtendMs: 0, pendingMs: 1_000, runningMs: 3_000 },
   realistic: { syncMs: 16_500, promptExtendMs: 3_500, pendingMs: 500, runningMs: 20_000 },
@@ -33,7 +33,7 @@ const configShape = {
 export const configPatchSchema = z.object(configShape).partial().strict()
 export type ConfigPatch = z.infer<typeof configPatchSchema>
 
-/** The full simulator configuration (dashscope.md §12.1, §12.8). */
+/** The full simulator configuration (docs/dashscope.md §12.1, §12.8). */
 export interface SimConfig {
   region: Region
   /** Accepted API keys and the region each belongs to. */

@@ -29,7 +29,7 @@ beforeEach(() => control(sim, 'POST', 'reset'))
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
 
-describe('GET /__sim/counters (dashscope.md §12.10)', () => {
+describe('GET /__sim/counters (docs/dashscope.md §12.10)', () => {
   it('should start at zero in the documented shape', async () => {
     expect(await counters(sim)).toEqual({
       calls: { sync: 0, async_create: 0, task_get: 0, task_cancel: 0, result_get: 0 },

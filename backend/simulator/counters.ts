@@ -1,7 +1,7 @@
 /** Every route the `calls` counter tracks. */
 export type CallRoute = 'sync' | 'async_create' | 'task_get' | 'task_cancel' | 'result_get'
 
-/** The counters of `GET /__sim/counters` (dashscope.md §12.10), without the task snapshot. */
+/** The counters of `GET /__sim/counters` (docs/dashscope.md §12.10), without the task snapshot. */
 export interface Counters {
   calls: Record<CallRoute, number>
   responses_by_status: Record<string, number>

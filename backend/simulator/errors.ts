@@ -1,6 +1,7 @@
 /**
- * DashScope's error codes with the status and message the service answers with (dashscope.md §8).
- * The code decides the status, so handlers never pick status numbers themselves.
+ * DashScope's error codes with the status and message the service answers with
+ * (docs/dashscope.md §8). The code decides the status, so handlers never pick status numbers
+ * themselves.
  */
 export const ERRORS = {
   InvalidParameter: {

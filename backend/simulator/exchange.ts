@@ -14,7 +14,9 @@ export interface ExchangeInit {
   onAnswer: (status: number, code: string | undefined) => void
 }
 
-/** One request and its response, with the headers every answer must carry (dashscope.md §12.2). */
+/**
+ * One request and its response, with the headers every answer must carry (docs/dashscope.md §12.2).
+ */
 export class Exchange {
   readonly req: IncomingMessage
   readonly url: URL

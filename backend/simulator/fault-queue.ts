@@ -18,7 +18,10 @@ interface QueuedFault {
   match: FaultMatch
 }
 
-/** The fault queue of `POST /__sim/faults`: matching calls take faults in order (dashscope.md §12.9). */
+/**
+ * The fault queue of `POST /__sim/faults`: matching calls take faults in order
+ * (docs/dashscope.md §12.9).
+ */
 export class FaultQueue {
   private _items: QueuedFault[] = []
 

@@ -41,7 +41,7 @@ const ERROR_FAULTS = [
   ['unavailable', 503, 'ModelUnavailable'],
 ] as const
 
-describe('error faults (dashscope.md §12.9)', () => {
+describe('error faults (docs/dashscope.md §12.9)', () => {
   it.each(ERROR_FAULTS)(
     'should answer [sim:%s] with %i %s and bill nothing',
     async (fault, status, code) => {

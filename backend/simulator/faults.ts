@@ -8,7 +8,9 @@ const TASK: readonly ServiceRoute[] = ['async_create']
 
 type ArgRule = 'none' | 'count' | 'required-count' | 'output'
 
-/** Every scriptable fault (dashscope.md §12.9), the routes it makes sense on and its argument. */
+/**
+ * Every scriptable fault (docs/dashscope.md §12.9), the routes it makes sense on and its argument.
+ */
 const CATALOG = {
   'invalid-parameter': { routes: GENERATION, arg: 'none' },
   'data-inspection': { routes: GENERATION, arg: 'output' },

@@ -23,7 +23,7 @@ export interface ImageJob {
   inputs: InputImage[]
 }
 
-// Result URLs live as long as task data (dashscope.md §9).
+// Result URLs live as long as task data (docs/dashscope.md §9).
 const URL_LIFETIME_MS = TASK_LIFETIME_MS
 const TINY_SIDE = 64
 

@@ -100,7 +100,7 @@ const expectError = async (response: Response, code: string, message?: string) =
   if (message !== undefined) expect(body.message).toBe(message)
 }
 
-describe('input images (dashscope.md §12.4 step 5)', () => {
+describe('input images (docs/dashscope.md §12.4 step 5)', () => {
   it.each(Object.keys(HEADERS))('should read the size from a %s header', async (format) => {
     const image = dataUri(HEADERS[format](512, 600))
     const body = await json<SyncResponse>(await callSync(sim, editBody([image], 'x')))

@@ -4,7 +4,7 @@ import { sha256Hex } from './canonical-json.ts'
 import type { PictureSource } from './decode-picture.ts'
 import { invalidParameter, SimError } from './errors.ts'
 
-/** An input image that passed the checks of dashscope.md §12.4, step 5. */
+/** An input image that passed the checks of docs/dashscope.md §12.4, step 5. */
 export interface InputImage extends PictureSource {
   /** SHA-256 of the bytes: seeds the result image and matches what the call log shows. */
   sha256: string

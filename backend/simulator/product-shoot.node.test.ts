@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => sim.close())
 beforeEach(() => control(sim, 'POST', 'reset'))
 
-// The Product Shoot presets' base texts (product.md §5.2).
+// The Product Shoot presets' base texts (docs/product.md §5.2).
 const HERO =
   'Professional product hero shot, centered composition, studio quality, sharp focus, commercial photography'
 const LIFESTYLE =

@@ -33,7 +33,7 @@ const withParam = (name: string, value: string) => {
   return changed.href
 }
 
-describe('GET /results/… (dashscope.md §12.7)', () => {
+describe('GET /results/… (docs/dashscope.md §12.7)', () => {
   it('should serve the image without auth while the URL is valid', async () => {
     const { response } = await download(url.href)
     expect(response.status).toBe(200)

@@ -18,7 +18,7 @@ const expiredImage = (): Buffer => {
   throw new SimError('AccessDenied', 'Request has expired.')
 }
 
-/** Signed, expiring result URLs in the style of OSS (dashscope.md §9, §12.7). */
+/** Signed, expiring result URLs in the style of OSS (docs/dashscope.md §9, §12.7). */
 export class ResultStore {
   // A fresh secret per run: URLs from an earlier run must not verify.
   private readonly _secret = randomBytes(32)

@@ -96,7 +96,7 @@ const HANDLERS: Record<string, Handler> = {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 
-/** The `/__sim` control routes (dashscope.md §12.2): no auth, loopback clients only. */
+/** The `/__sim` control routes (docs/dashscope.md §12.2): no auth, loopback clients only. */
 export const handleControl = async (state: SimState, ex: Exchange): Promise<void> => {
   if (!LOOPBACK.has(ex.req.socket.remoteAddress ?? '')) {
     throw new SimError('AccessDenied', 'Control routes answer only on 127.0.0.1.')

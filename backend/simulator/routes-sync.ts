@@ -15,7 +15,7 @@ const syncBody = (requestId: string, request: GenerationRequest, urls: string[])
         message: { role: 'assistant', content: urls.map((image) => ({ image })) },
       },
     ],
-    // Only the text-to-image models were seen to send `task_metric` (dashscope.md §5.2).
+    // Only the text-to-image models were seen to send `task_metric` (docs/dashscope.md §5.2).
     ...(request.model.kind === 'text-to-image'
       ? {
           task_metric: {
@@ -48,7 +48,7 @@ const answer = async (
   else ex.json(200, syncBody(ex.requestId, request, urls))
 }
 
-/** `POST /api/v1/services/aigc/multimodal-generation/generation` (dashscope.md §5, §12.5). */
+/** `POST /api/v1/services/aigc/multimodal-generation/generation` (docs/dashscope.md §5, §12.5). */
 export const handleSync = async (state: SimState, ex: Exchange): Promise<void> => {
   const { key, request, plan } = await admitGeneration(state, ex, 'sync')
   state.syncInFlight.set(key, (state.syncInFlight.get(key) ?? 0) + 1)

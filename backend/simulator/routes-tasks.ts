@@ -25,7 +25,7 @@ const playQueued = async (state: SimState, ex: Exchange, route: ServiceRoute, ta
   return playCommonFaults(state, ex, plan)
 }
 
-/** `GET /api/v1/tasks/{id}`: the task as of now, or `UNKNOWN` (dashscope.md §6.2). */
+/** `GET /api/v1/tasks/{id}`: the task as of now, or `UNKNOWN` (docs/dashscope.md §6.2). */
 export const handleTaskGet = async (state: SimState, ex: Exchange, id: string): Promise<void> => {
   const { key, task } = prepare(state, ex, id)
   const { rates, config } = state
@@ -36,7 +36,9 @@ export const handleTaskGet = async (state: SimState, ex: Exchange, id: string): 
   ex.json(200, task ? taskBody(ex.requestId, task) : unknownTaskBody(ex.requestId, id))
 }
 
-/** `POST /api/v1/tasks/{id}/cancel`: only a `PENDING` task can be canceled (dashscope.md §6.3). */
+/**
+ * `POST /api/v1/tasks/{id}/cancel`: only a `PENDING` task can be canceled (docs/dashscope.md §6.3).
+ */
 export const handleTaskCancel = async (
   state: SimState,
   ex: Exchange,

@@ -54,7 +54,7 @@ const tinted = (look: Look, color: Rgb, amount: number): Look => ({
 /**
  * Words and what they do to the set, applied in this order, so the more specific ones (a
  * surface, a style, a light) win over a preset's general mood. The presets' and templates' own
- * sentences (product.md §5.2–5.3) all hit at least one rule.
+ * sentences (docs/product.md §5.2–§5.3) all hit at least one rule.
  */
 const RULES: readonly { words: RegExp; apply: (look: Look) => Look }[] = [
   {

@@ -5,7 +5,9 @@ import { type ConfigPatch, configPatchSchema, resolveConfig } from './config.ts'
 import { handleRequest } from './router.ts'
 import { SimState } from './state.ts'
 
-/** Options of `startSimulator`: the config fields of dashscope.md §12.1 plus where to listen. */
+/**
+ * Options of `startSimulator`: the config fields of docs/dashscope.md §12.1 plus where to listen.
+ */
 export interface SimulatorOptions extends ConfigPatch {
   /** TCP port; 0 (the default) takes any free port. */
   port?: number

@@ -14,7 +14,7 @@ const clamp = (value: number, min: number, max: number): number =>
   Math.min(max, Math.max(min, value))
 
 // An omitted edit size is about 1024² in area at the last input's aspect; the formula is the
-// simulator's approximation of what the service does (dashscope.md §12.4, step 8).
+// simulator's approximation of what the service does (docs/dashscope.md §12.4, step 8).
 const sizeFromAspect = (
   rule: Extract<SizeRule, { type: 'range' }>,
   image?: PixelSize
@@ -26,7 +26,7 @@ const sizeFromAspect = (
 
 /**
  * Resolves the `size` parameter under the model's rule: one of the fixed sizes, or any `W*H`
- * within the range, rounded to the nearest multiple (dashscope.md §4).
+ * within the range, rounded to the nearest multiple (docs/dashscope.md §4).
  */
 export const resolveSize = (rule: SizeRule, raw: unknown, lastImage?: PixelSize): PixelSize => {
   if (rule.type === 'fixed') {

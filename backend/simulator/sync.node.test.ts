@@ -34,7 +34,7 @@ const firstImage = async (body: unknown) => {
   return (await download(url)).bytes
 }
 
-describe('POST …/multimodal-generation/generation (dashscope.md §5.2, §12.5)', () => {
+describe('POST …/multimodal-generation/generation (docs/dashscope.md §5.2, §12.5)', () => {
   it('should answer in the captured shape with the documented headers', async () => {
     const { response, body } = await generate(
       textBody('a red bicycle', { size: '1328*1328', seed: 233 })

@@ -7,7 +7,7 @@ const metrics = (task: SimTask) => {
   return { TOTAL: task.n, SUCCEEDED: succeeded, FAILED: failed }
 }
 
-// The `output` object of a task query, by status (dashscope.md §6.2).
+// The `output` object of a task query, by status (docs/dashscope.md §6.2).
 const taskOutput = (task: SimTask): Record<string, unknown> => {
   const output: Record<string, unknown> = {
     task_id: task.id,

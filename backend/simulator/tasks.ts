@@ -4,7 +4,7 @@ import type { ImageJob } from './generation.ts'
 /** The states a stored task can be in; `UNKNOWN` is only ever computed, never stored. */
 export type TaskStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELED'
 
-/** Task data is kept, and queryable, for 24 h after submission (dashscope.md §6.2). */
+/** Task data is kept, and queryable, for 24 h after submission (docs/dashscope.md §6.2). */
 export const TASK_LIFETIME_MS = 24 * 60 * 60 * 1000
 
 /** One item of `output.results`: a delivered image or a failed one. */
@@ -33,7 +33,7 @@ export interface SimTask {
 
 type Event = { at: number; apply: () => void }
 
-/** The async state machine of dashscope.md §6.4, advanced lazily to the simulator clock. */
+/** The async state machine of docs/dashscope.md §6.4, advanced lazily to the simulator clock. */
 export class TaskStore {
   private _tasks = new Map<string, SimTask>()
   private readonly _finish: (task: SimTask, at: number) => void

@@ -1,4 +1,4 @@
-// DashScope stamps tasks in China time with no zone marker (dashscope.md §6.4).
+// DashScope stamps tasks in China time with no zone marker (docs/dashscope.md §6.4).
 const UTC_PLUS_8_MS = 8 * 60 * 60 * 1000
 
 /** Formats epoch ms as `YYYY-MM-DD HH:mm:ss.SSS` in UTC+8, as task responses do. */

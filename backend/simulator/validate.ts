@@ -46,8 +46,8 @@ const checkModelAndRoute = (
 }
 
 /**
- * Validates a generation POST in the order of dashscope.md §12.4; the first failure is thrown as
- * the service's error. Input URLs are fetched, so this is async.
+ * Validates a generation POST in the order of docs/dashscope.md §12.4; the first failure is thrown
+ * as the service's error. Input URLs are fetched, so this is async.
  */
 export const validateGeneration = async (
   route: 'sync' | 'async_create',

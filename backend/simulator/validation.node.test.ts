@@ -33,7 +33,7 @@ const expectError = async (response: Response, status: number, code: string, mes
   if (message !== undefined) expect(body.message).toBe(message)
 }
 
-describe('validation order and envelope (dashscope.md §12.4 steps 1–3)', () => {
+describe('validation order and envelope (docs/dashscope.md §12.4 steps 1–3)', () => {
   it('should answer 413 BadRequest.TooLarge over max_body_bytes', async () => {
     await control(sim, 'POST', 'config', { max_body_bytes: 1_000 })
     try {

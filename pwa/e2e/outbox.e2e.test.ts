@@ -337,7 +337,7 @@ describe('the outbox in Chromium against the real Worker', () => {
     expect(out.ok()).toBe(true)
 
     await context.setOffline(false)
-    // The 401 pauses the request; the frame asks to sign in again (product.md §9.7).
+    // The 401 pauses the request; the frame asks to sign in again (docs/product.md §9.7).
     await expect
       .poll(() => page.getByText('Your session has ended.').isVisible(), { timeout: 20_000 })
       .toBe(true)

@@ -25,7 +25,9 @@ const firstDetailImageLoaded = (page: Page) =>
     .first()
     .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
 
-/** A photo of a bottle of olive oil, shot with the Product Hero Shot preset (product.md §5.2). */
+/**
+ * A photo of a bottle of olive oil, shot with the Product Hero Shot preset (docs/product.md §5.2).
+ */
 const PHOTO = makeBottlePhoto()
 const HERO_DIRECTION =
   'Professional product hero shot, centered composition, studio quality, sharp focus, commercial photography'

@@ -221,7 +221,7 @@ export class AppRoot extends LitElement {
     )
   }
 
-  /** Where this visit goes instead of `match`, if anywhere (product.md §9). */
+  /** Where this visit goes instead of `match`, if anywhere (docs/product.md §9). */
   private async _guard(match: RouteMatch, url: URL): Promise<string | undefined> {
     // The landing page is not held up by the network; the background check moves it on later.
     const gated =

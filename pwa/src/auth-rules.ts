@@ -1,6 +1,6 @@
 import { AUTH_LIMITS, EMAIL_PATTERN, isCommonPassword } from '@app/shared-types'
 
-/** The sign-in and account fields the forms check (product.md §9.2). */
+/** The sign-in and account fields the forms check (docs/product.md §9.2). */
 export type AuthField = 'name' | 'email' | 'password' | 'confirm'
 
 /** What the user typed, by field; absent fields are not on the form. */

@@ -80,7 +80,7 @@ declare global {
   }
 }
 
-/** An action of the History detail page (product.md §8). */
+/** An action of the History detail page (docs/product.md §8). */
 export type AppHistoryActionEvent = CustomEvent<{
   action: 'again' | 'edit' | 'cancel' | 'delete' | 'discard'
 }>

@@ -7,8 +7,9 @@ const unsentTitle = (n: number): string =>
   n === 1 ? "1 request hasn't been sent yet." : `${n} requests haven't been sent yet.`
 
 /**
- * Signs out (product.md §9.3), first asking when requests are still waiting on the device, since
- * signing out deletes them; then goes to the landing page. Profile and the account menu share it.
+ * Signs out (docs/product.md §9.3), first asking when requests are still waiting on the device,
+ * since signing out deletes them; then goes to the landing page. Profile and the account menu share
+ * it.
  */
 export const confirmSignOut = async (): Promise<void> => {
   const unsent = (await unsentEntries()).length

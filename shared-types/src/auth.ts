@@ -9,7 +9,7 @@ export const AUTH_LIMITS = {
   emailMax: 254,
 } as const
 
-/** The email rule the forms apply (product.md §9.2); the server also checks it. */
+/** The email rule the forms apply (docs/product.md §9.2); the server also checks it. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** A password within the length limits. */

@@ -97,7 +97,7 @@ const checkSize = (size: string, model: ModelSpec): ErrorDetail[] => {
   return []
 }
 
-/** Where a generation is in its life (architecture.md, generation lifecycle). */
+/** Where a generation is in its life (docs/architecture.md §4). */
 export const generationStatusSchema = z.enum([
   'queued',
   'running',
@@ -107,7 +107,7 @@ export const generationStatusSchema = z.enum([
 ])
 export type GenerationStatus = z.infer<typeof generationStatusSchema>
 
-/** Why a generation failed, in the classes the UI has words for (product.md §8). */
+/** Why a generation failed, in the classes the UI has words for (docs/product.md §8). */
 export const generationErrorCodeSchema = z.enum([
   'CONTENT_REFUSED',
   'INPUT_UNREADABLE',

@@ -56,7 +56,7 @@ const TEXT_TO_IMAGE = {
   references: { min: 0, max: 0 },
 } as const
 
-/** The model table (dashscope.md §4). Data, not code branches: a new model is a new row. */
+/** The model table (docs/dashscope.md §4). Data, not code branches: a new model is a new row. */
 export const MODELS = {
   'qwen-image-max': { ...TEXT_TO_IMAGE, id: 'qwen-image-max', asyncApi: false },
   'qwen-image-plus': { ...TEXT_TO_IMAGE, id: 'qwen-image-plus', asyncApi: true },

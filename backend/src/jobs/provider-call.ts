@@ -25,12 +25,16 @@ export type CallDeps = {
 }
 
 /**
- * An unanswered call may still have been billed, so it is sent again only once (dashscope.md §8):
- * with this many calls unanswered, the generation fails and is refunded instead.
+ * An unanswered call may still have been billed, so it is sent again only once
+ * (docs/dashscope.md §8): with this many calls unanswered, the generation fails and is refunded
+ * instead.
  */
 export const MAX_UNANSWERED_CALLS = 2
 
-/** Task polls before the job gives up: the first after 5 s, then every 10 s (dashscope.md §6.4). */
+/**
+ * Task polls before the job gives up: the first after 5 s, then every 10 s
+ * (docs/dashscope.md §6.4).
+ */
 const MAX_POLLS = 60
 
 const write = async (db: Db, lease: Lease, set: SQLiteUpdateSetSource<typeof generation>) => {
@@ -84,7 +88,7 @@ const pollTask = async (
       throw classifyProviderError(200, task.code, task.message ?? 'task FAILED')
     }
     if (task.status === 'CANCELED' || task.status === 'UNKNOWN' || task.status === 'SUCCEEDED') {
-      // Its result is lost (dashscope.md §6.4): fail and refund.
+      // Its result is lost (docs/dashscope.md §6.4): fail and refund.
       throw new ProviderError({
         errorClass: 'ambiguous',
         retryable: false,

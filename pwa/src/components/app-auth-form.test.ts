@@ -44,7 +44,7 @@ describe('<app-auth-form>', () => {
     vi.unstubAllGlobals()
   })
 
-  it('should label the create-account fields with the placeholders of §9.2', async () => {
+  it('should label the create-account fields with the placeholders of docs/product.md §9.2', async () => {
     const el = await mount('sign-up')
     const fields = [...root(el).querySelectorAll('label')].map((label) => {
       const field = input(el, label.htmlFor)

@@ -27,8 +27,8 @@ const FIELDS: Record<
 }
 
 /**
- * The sign-in or create-account form (product.md §9.2): checks on blur and on submit (then live),
- * social buttons for the enabled providers only, disabled while offline or pending, and on
+ * The sign-in or create-account form (docs/product.md §9.2): checks on blur and on submit (then
+ * live), social buttons for the enabled providers only, disabled while offline or pending, and on
  * success the app goes on to `redirect`.
  */
 @customElement('app-auth-form')
@@ -128,7 +128,7 @@ export class AppAuthForm extends LitElement {
 
   private _onInput(field: AuthField, event: InputEvent): void {
     this._values = { ...this._values, [field]: (event.target as HTMLInputElement).value }
-    // Once a field has shown an error, it is checked live (product.md §4).
+    // Once a field has shown an error, it is checked live (docs/product.md §4).
     if (this._errors[field]) this._check(field)
     if (field === 'password' && this._errors.confirm) this._check('confirm')
   }

@@ -19,8 +19,8 @@ const LABELS: Record<Field, string> = {
 }
 
 /**
- * Changing the password: current, new and confirm, with the §9.2 rules. The server signs out the
- * other devices, and the form then says so. Online only.
+ * Changing the password: current, new and confirm, with the docs/product.md §9.2 rules. The server
+ * signs out the other devices, and the form then says so. Online only.
  *
  * @fires app-password-changed - The password changed and the other devices were signed out.
  */

@@ -15,7 +15,7 @@ const PROVIDERS: readonly { id: SocialProvider; label: string }[] = [
 
 /**
  * "Continue with Google / GitHub" for the providers `/api/config` lists as enabled, then an "or"
- * divider. With none enabled it renders nothing at all (product.md §9.2).
+ * divider. With none enabled it renders nothing at all (docs/product.md §9.2).
  */
 @customElement('app-social-sign-in')
 export class AppSocialSignIn extends LitElement {

@@ -14,7 +14,7 @@ const LABELS: Readonly<Record<Action, string>> = {
   discard: 'Discard',
 }
 
-/** What each state lets the user do (product.md §8). */
+/** What each state lets the user do (docs/product.md §8). */
 const ACTIONS: Readonly<Record<ItemState, readonly Action[]>> = {
   waiting: ['cancel'],
   sending: [],

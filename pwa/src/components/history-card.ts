@@ -132,7 +132,7 @@ export class HistoryCard extends LitElement {
 
   /** The card's generation or device request. */
   @property({ attribute: false }) item: HistoryItem | undefined
-  /** Its state (product.md §8). */
+  /** Its state (docs/product.md §8). */
   @property() state: ItemState = 'waiting'
   /** The state chip's text. */
   @property() label = ''

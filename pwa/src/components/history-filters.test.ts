@@ -16,7 +16,7 @@ describe('<history-filters>', () => {
     document.body.replaceChildren()
   })
 
-  it('should offer two labelled radio groups with the §9.5 choices', async () => {
+  it('should offer two labelled radio groups with the docs/product.md §9.5 choices', async () => {
     const el = await mount()
     const groups = [...(el.shadowRoot?.querySelectorAll('fieldset') ?? [])].map((fieldset) => ({
       legend: fieldset.querySelector('legend')?.textContent,

@@ -1,6 +1,8 @@
 import type { ItemState } from '../data/history.ts'
 
-/** The state chip's words (product.md §8). A rejected card adds its reason after "Not sent: ". */
+/**
+ * The state chip's words (docs/product.md §8). A rejected card adds its reason after "Not sent: ".
+ */
 export const STATE_LABELS: Readonly<Record<ItemState, string>> = {
   waiting: 'Waiting to send',
   sending: 'Sending…',
@@ -26,7 +28,7 @@ export const stateTone = (state: ItemState): StateTone => {
 /** "1 credit" or "N credits". */
 export const credits = (n: number): string => `${n} ${n === 1 ? 'credit' : 'credits'}`
 
-/** "N credit(s) returned." as product.md §7 writes it. */
+/** "N credit(s) returned." as docs/product.md §7 writes it. */
 export const creditsReturned = (n: number): string => `${credits(n)} returned.`
 
 /**

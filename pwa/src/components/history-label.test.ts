@@ -23,7 +23,7 @@ const entry = (overrides: Partial<OutboxEntry>): HistoryItem => {
 }
 
 describe('history labels', () => {
-  it('should use the §8 words for each state', () => {
+  it('should use the docs/product.md §8 words for each state', () => {
     expect(itemLabel(entry({}), 'waiting')).toBe('Waiting to send')
     expect(itemLabel(entry({ state: 'paused' }), 'paused')).toBe('Sign in to send')
     const running = makeGeneration({ status: 'running' })

@@ -3,7 +3,7 @@ import type { HistoryItem, ItemState } from '../data/history.ts'
 import { readyLabel, STATE_LABELS } from './history-format.ts'
 
 /**
- * The state label of a card (product.md §8): "Not sent: {reason}" for a refused request, the
+ * The state label of a card (docs/product.md §8): "Not sent: {reason}" for a refused request, the
  * partial-result sentence for a generation that delivered fewer images than asked, else the
  * state's word.
  */

@@ -22,7 +22,7 @@ const primaryLabel = (view: StudioActionBarView): string => {
   if (!view.lastStep) return 'Next'
   if (view.available === 0) return 'Out of credits'
   if (view.pending) return 'Sending…'
-  // Offline the same button queues the request on the device (product.md §4).
+  // Offline the same button queues the request on the device (docs/product.md §4).
   return `${view.online ? 'Generate' : 'Queue'} · ${credits(view.n)}`
 }
 

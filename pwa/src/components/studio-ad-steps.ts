@@ -7,7 +7,7 @@ import { renderCountAndAdvanced } from './studio-shared-fields.ts'
 import type { StudioStepView } from './studio-step-view.ts'
 import './studio-text-field.ts'
 
-/** Ad Graphic step 1, "Describe": the ad prompt (product.md §6). */
+/** Ad Graphic step 1, "Describe": the ad prompt (docs/product.md §6). */
 export const renderAdPrompt = ({
   config,
   workflow,

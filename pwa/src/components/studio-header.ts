@@ -33,9 +33,8 @@ const outOfCredits = (noun: string, unverified: boolean) =>
 
 /**
  * The studio's header (name, position, balance, "Start over") and, at 0 credits, the
- * out-of-credits banner (product.md §7), which for an unverified user says that verifying gives
- * the free credits. Renders into the studio page's shadow root, whose
- * styles lay it out.
+ * out-of-credits banner (docs/product.md §7), which for an unverified user says that verifying
+ * gives the free credits. Renders into the studio page's shadow root, whose styles lay it out.
  */
 export const renderStudioHeader = (view: StudioHeaderView) => {
   const { available, balanceAt } = view

@@ -1,13 +1,13 @@
 import { html } from 'lit'
 
-/** The studio while its config and balance load: a skeleton of the step (product.md §10). */
+/** The studio while its config and balance load: a skeleton of the step (docs/product.md §10). */
 export const renderStudioLoading = (name: string) =>
   html`<h1>${name}</h1>
     <div class="skeleton" aria-busy="true" aria-label="Loading the studio">
       <div></div><div class="block"></div><div></div><div></div>
     </div>`
 
-/** The studio without a config, which it cannot work without (product.md §10). */
+/** The studio without a config, which it cannot work without (docs/product.md §10). */
 export const renderStudioLoadFailed = (name: string, onRetry: () => void) =>
   html`<h1>${name}</h1>
     <div role="alert">

@@ -18,13 +18,13 @@ import {
 } from './history-format.ts'
 import { studioResultStyles } from './studio-result-styles.ts'
 
-/** The running-too-long note (product.md §8). */
+/** The running-too-long note (docs/product.md §8). */
 const STILL_WORKING = 'Still working. You can leave this page; the result will appear in History.'
 /** How long in `running` before the note shows. */
 const STILL_WORKING_AFTER_MS = 90_000
 
 /**
- * The result of one request, live from the device's copy: its state (product.md §8), then the
+ * The result of one request, live from the device's copy: its state (docs/product.md §8), then the
  * images with Download and Share, the details and the inputs used.
  *
  * @fires app-studio-result-action - "Generate again", "Edit" or "New".

@@ -4,7 +4,10 @@ import { customElement, property } from 'lit/decorators.js'
 import type { EffectiveNegative } from '../studio/augment.ts'
 import { CREDIT_NOUN } from '../studio/validate.ts'
 
-/** "What will be sent": the final texts, size, number of images and the cost (product.md §5, §6). */
+/**
+ * "What will be sent": the final texts, size, number of images and the cost
+ * (docs/product.md §5, §6).
+ */
 @customElement('studio-review')
 export class StudioReview extends LitElement {
   static override styles = css`

@@ -10,7 +10,7 @@ import type { StudioStepView } from './studio-step-view.ts'
 import './studio-template-chips.ts'
 import './studio-text-field.ts'
 
-/** Product Shoot step 1, "Photos": the reference photos (product.md §5.1). */
+/** Product Shoot step 1, "Photos": the reference photos (docs/product.md §5.1). */
 export const renderShootPhotos = (view: StudioStepView) => html`<studio-photo-picker
   id="photos"
   .photos=${view.photos}
@@ -23,7 +23,10 @@ export const renderShootPhotos = (view: StudioStepView) => html`<studio-photo-pi
   @app-studio-photo-remove=${view.onPhotoRemove}
 ></studio-photo-picker>`
 
-/** Product Shoot step 2, "Direction": use case, shoot direction and templates (product.md §5.2–§5.5). */
+/**
+ * Product Shoot step 2, "Direction": use case, shoot direction and templates
+ * (docs/product.md §5.2–§5.5).
+ */
 export const renderShootDirection = (view: StudioStepView) => {
   const { fields } = view
   const model = workflowModel(view.config, view.workflow)
@@ -62,7 +65,7 @@ export const renderShootDirection = (view: StudioStepView) => {
 
 /**
  * Product Shoot's settings, shown on its "Review" step above the summary: size, then the shared
- * settings (product.md §5).
+ * settings (docs/product.md §5).
  */
 export const renderShootSettings = (view: StudioStepView) => {
   const { fields } = view

@@ -16,7 +16,10 @@ export interface KnownProfile {
   at: string
 }
 
-/** Runs a call that needs the session; a 401 marks the session expired (§9.7) and rethrows. */
+/**
+ * Runs a call that needs the session; a 401 marks the session expired (docs/product.md §9.7) and
+ * rethrows.
+ */
 const needsSession = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call()

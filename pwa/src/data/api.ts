@@ -10,8 +10,9 @@ import type { ClientErrorCode } from './db.ts'
 import { TIMEOUTS } from './timeouts.ts'
 
 /**
- * Every failed call, parsed in one place (conventions §4.5). `code` decides what the app does;
- * `authCode` is better-auth's own code on `/api/auth/*` answers (e.g. `INVALID_EMAIL_OR_PASSWORD`).
+ * Every failed call, parsed in one place (docs/conventions.md §4.5). `code` decides what the app
+ * does; `authCode` is better-auth's own code on `/api/auth/*` answers (e.g.
+ * `INVALID_EMAIL_OR_PASSWORD`).
  */
 export class ApiClientError extends Error {
   readonly code: ClientErrorCode

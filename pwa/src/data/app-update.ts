@@ -126,7 +126,7 @@ const watchInstall = (): void => {
 
 /**
  * Registers the service worker (production builds only: in `vite` dev `/sw.js` is index.html,
- * stack.md §6.2) and starts listening for updates and the install offer.
+ * docs/stack.md §4.1) and starts listening for updates and the install offer.
  */
 export const startAppUpdates = (): void => {
   watchInstall()

@@ -1,6 +1,6 @@
 /** First retry waits up to this long; each further attempt doubles the ceiling. */
 export const BACKOFF_BASE_MS = 2_000
-/** No retry waits longer than this (architecture.md, errors by class). */
+/** No retry waits longer than this (docs/architecture.md §7). */
 export const BACKOFF_CAP_MS = 60_000
 
 /**

@@ -8,7 +8,7 @@ export const readBalances = async (): Promise<KnownBalances | undefined> => read
 
 /**
  * What the studio may still spend in `workflow`: the last known balance minus the cost of this
- * workflow's requests waiting on the device (product.md §7).
+ * workflow's requests waiting on the device (docs/product.md §7).
  */
 export const availableCredits = async (workflow: Workflow): Promise<number> => {
   const known = (await readBalances())?.balances[workflow] ?? 0

@@ -14,8 +14,9 @@ import { DB_NAME } from './db-name.ts'
 export type OutboxOp = 'generate' | 'cancel' | 'delete'
 
 /**
- * Where an entry is on the device (product.md §8): `waiting` to be sent, `sending` now, `paused`
- * until the user signs in again, or `rejected` by the server with its inputs kept for edit.
+ * Where an entry is on the device (docs/product.md §8): `waiting` to be sent, `sending` now,
+ * `paused` until the user signs in again, or `rejected` by the server with its inputs kept for
+ * edit.
  */
 export type OutboxState = 'waiting' | 'sending' | 'paused' | 'rejected'
 
@@ -118,7 +119,7 @@ export interface MetaRow<K extends MetaKey = MetaKey> {
   value: MetaValues[K]
 }
 
-/** The app's IndexedDB database (architecture.md, client model). A shipped version is never edited. */
+/** The app's IndexedDB database (docs/architecture.md §7). A shipped version is never edited. */
 export class AppDB extends Dexie {
   generations!: Table<Generation, string>
   outbox!: Table<OutboxEntry, string>

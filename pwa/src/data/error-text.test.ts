@@ -12,7 +12,7 @@ const authError = (status: number, authCode?: string) =>
   })
 
 describe('authErrorText', () => {
-  it('should pick the product.md §9.2 message from the status and better-auth code', () => {
+  it('should pick the docs/product.md §9.2 message from the status and better-auth code', () => {
     expect(authErrorText(authError(401, 'INVALID_EMAIL_OR_PASSWORD'), 'sign-in')).toBe(
       'Invalid email or password.'
     )

@@ -9,13 +9,13 @@ import { COMMON_PASSWORD_TEXT } from '../auth-rules.ts'
 import { ApiClientError } from './api.ts'
 import type { ClientErrorCode, OutboxError } from './db.ts'
 
-/** How a workflow's credits are named in running text (product.md §7). */
+/** How a workflow's credits are named in running text (docs/product.md §7). */
 const CREDIT_NAME: Record<Workflow, string> = {
   'product-shoot': 'product shoot',
   'ad-graphic': 'ad graphic',
 }
 
-/** What the user reads for a failed call, by code (conventions §4.5). */
+/** What the user reads for a failed call, by code (docs/conventions.md §4.5). */
 export const errorText: Record<ClientErrorCode, string> = {
   VALIDATION_FAILED: 'Some of these settings aren’t valid. Check them and try again.',
   PAYLOAD_TOO_LARGE: 'These photos are too large to send together. Use smaller photos.',
@@ -37,7 +37,7 @@ export const errorText: Record<ClientErrorCode, string> = {
   NETWORK: 'You’re offline. We’ll send this when you’re back.',
 }
 
-/** Why a generation failed, by its code (product.md §8). */
+/** Why a generation failed, by its code (docs/product.md §8). */
 export const generationFailureText: Record<GenerationErrorCode, string> = {
   CONTENT_REFUSED:
     'The image service declined this request. Change the direction or photos and try again. Your credits were returned.',
@@ -73,7 +73,7 @@ const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text
 
 const ALREADY_EXISTS = new Set(['USER_ALREADY_EXISTS', 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL'])
 
-/** The sign-in or sign-up form's message for a failed call (product.md §9.2). */
+/** The sign-in or sign-up form's message for a failed call (docs/product.md §9.2). */
 export const authErrorText = (error: unknown, mode: 'sign-in' | 'sign-up'): string => {
   const fallback =
     mode === 'sign-in'

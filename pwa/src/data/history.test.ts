@@ -61,7 +61,7 @@ describe('historyIds', () => {
     ])
   })
 
-  it('should filter by workflow and by state as product.md §9.5 groups them', async () => {
+  it('should filter by workflow and by state as docs/product.md §9.5 groups them', async () => {
     expect(await historyIds({ workflow: 'product-shoot', state: 'all' })).toEqual([
       'l-pause',
       'g-new',

@@ -7,7 +7,7 @@ export type HistoryItem =
   | { readonly kind: 'synced'; readonly id: string; readonly generation: Generation }
   | { readonly kind: 'local'; readonly id: string; readonly entry: OutboxEntry }
 
-/** The state chip of a card (product.md §8): device states first, then server states. */
+/** The state chip of a card (docs/product.md §8): device states first, then server states. */
 export type ItemState =
   | 'waiting'
   | 'sending'
@@ -19,7 +19,7 @@ export type ItemState =
   | 'failed'
   | 'canceled'
 
-/** History filters (product.md §9.5). */
+/** History filters (docs/product.md §9.5). */
 export interface HistoryFilter {
   readonly workflow: Workflow | 'all'
   readonly state: 'all' | 'in-progress' | 'ready' | 'failed-or-canceled'
@@ -27,7 +27,7 @@ export interface HistoryFilter {
 
 export const ALL_HISTORY: HistoryFilter = { workflow: 'all', state: 'all' }
 
-/** The card states each state filter shows (product.md §9.5). */
+/** The card states each state filter shows (docs/product.md §9.5). */
 export const FILTER_STATES: Record<Exclude<HistoryFilter['state'], 'all'>, readonly ItemState[]> = {
   'in-progress': ['waiting', 'sending', 'paused', 'queued', 'running'],
   ready: ['succeeded'],

@@ -124,8 +124,8 @@ const busy = async (): Promise<boolean> => {
 }
 
 /**
- * Starts the triggers of architecture.md: now, `online`, visibility, `pageshow`, a timer while
- * open, and Background Sync registration. Returns a function that stops them.
+ * Starts the triggers of docs/architecture.md §7: now, `online`, visibility, `pageshow`, a timer
+ * while open, and Background Sync registration. Returns a function that stops them.
  */
 export const startSync = (): (() => void) => {
   const onVisible = () => {

@@ -13,9 +13,9 @@ import { confirmSignOut } from '../sign-out-flow.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 
 /**
- * `/profile` (product.md §9.3): account, credits and their history, signed-in devices, password,
- * account deletion and sign-out. Offline it shows the last known values "as of" their time, and
- * the parts that need the server say so.
+ * `/profile` (docs/product.md §9.3): account, credits and their history, signed-in devices,
+ * password, account deletion and sign-out. Offline it shows the last known values "as of" their
+ * time, and the parts that need the server say so.
  */
 @customElement('page-profile')
 export class PageProfile extends LitElement {

@@ -5,7 +5,7 @@ import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 
 /**
  * Shown by the frame instead of a page that needs sign-in once the server has ended the session
- * (product.md §9.7). Nothing on the device is deleted; "Sign in" comes back to `returnTo`.
+ * (docs/product.md §9.7). Nothing on the device is deleted; "Sign in" comes back to `returnTo`.
  */
 @customElement('page-session-expired')
 export class PageSessionExpired extends LitElement {

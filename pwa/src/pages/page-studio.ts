@@ -39,7 +39,7 @@ import { WORKFLOWS, type Workflow } from '../workflows.ts'
 
 /**
  * `/studio/product-shoot` and `/studio/ad-graphic`: the three-step form of one workflow with its
- * autosaved draft, then the result view of the request it sent (product.md §4–§8, §9.4).
+ * autosaved draft, then the result view of the request it sent (docs/product.md §4–§8, §9.4).
  * `?from=<id>` and `?edit=<entryId>` prefill it from an earlier request; `?shared=1` takes photos
  * shared from another app. The form renders from `components/studio-form.ts` into this element's
  * shadow root, so a failed step can focus its first invalid field by id.

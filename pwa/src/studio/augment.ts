@@ -1,6 +1,6 @@
 import { codePointLength } from '@app/shared-types'
 
-/** The phrase added to protect people's identity (product.md §5.6). */
+/** The phrase added to protect people's identity (docs/product.md §5.6). */
 export const IDENTITY_PHRASE = 'different ethnicity, different hair color, different face shape'
 
 const PEOPLE = /\b(person|model|woman|man|couple|family|portrait)\b/i

@@ -8,7 +8,7 @@ import { defaultFields, fieldsChanged, parseFields, type StudioFields } from './
 import { intentWarnings } from './intents.ts'
 import type { Prefill } from './prefill-flow.ts'
 
-/** Autosave and intent-warning delay after the last change (product.md §4, §5.5). */
+/** Autosave and intent-warning delay after the last change (docs/product.md §4, §5.5). */
 const QUIET_MS = 500
 
 /**

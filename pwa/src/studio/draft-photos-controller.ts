@@ -4,8 +4,8 @@ import { prepareFiles } from './prepare-files.ts'
 
 /**
  * The Product Shoot draft's photos, in their order: added after preparing them on the device
- * (product.md §5.1), reordered, removed after asking. Every change is autosaved with the draft;
- * owned by `DraftController`.
+ * (docs/product.md §5.1), reordered, removed after asking. Every change is autosaved with the
+ * draft; owned by `DraftController`.
  */
 export class DraftPhotosController {
   /** The prepared photos; "Image N" is `photos[N - 1]`. */

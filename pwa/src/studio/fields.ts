@@ -1,7 +1,10 @@
 import type { ModelSpec, PublicConfig, Workflow } from '@app/shared-types'
 import { CUSTOM_SIZE, MATCH_LAST_PHOTO, presetById, USE_CASE_PRESETS } from './presets.ts'
 
-/** The fields a preset writes, and so the ones the never-overwrite rule watches (product.md §5.4). */
+/**
+ * The fields a preset writes, and so the ones the never-overwrite rule watches
+ * (docs/product.md §5.4).
+ */
 export type PresetField = 'prompt' | 'negativePrompt' | 'size'
 
 /**
@@ -24,7 +27,7 @@ export interface StudioFields {
   applied: Record<PresetField, string>
 }
 
-/** The size Ad Graphic starts with: Square (product.md §6), else the first preset. */
+/** The size Ad Graphic starts with: Square (docs/product.md §6), else the first preset. */
 const defaultFixedSize = (config: PublicConfig): string =>
   config.sizePresets.find((preset) => preset.id === 'square')?.value ??
   config.sizePresets[0]?.value ??
@@ -34,7 +37,7 @@ const defaultFixedSize = (config: PublicConfig): string =>
 export const workflowModel = (config: PublicConfig, workflow: Workflow): ModelSpec =>
   config.workflows[workflow].model
 
-/** A fresh form with the defaults of product.md §5 and §6. */
+/** A fresh form with the defaults of docs/product.md §5 and §6. */
 export const defaultFields = (workflow: Workflow, config: PublicConfig): StudioFields => {
   const model = workflowModel(config, workflow)
   const base = {

@@ -17,7 +17,7 @@ const ADVANCED: readonly FieldKey[] = ['negativePrompt', 'seed']
 
 /**
  * Which step the studio shows and which errors the user has seen. An error shows once the user
- * left its field or tried to go on (product.md §4), and then stays live. Next stops at the
+ * left its field or tried to go on (docs/product.md §4), and then stays live. Next stops at the
  * current step's first invalid field; Generate jumps back to the first step with an error and
  * focuses its field.
  */

@@ -1,4 +1,4 @@
-/** One intent warning of product.md §5.5: a pattern on the shoot direction and its advice. */
+/** One intent warning of docs/product.md §5.5: a pattern on the shoot direction and its advice. */
 export interface IntentWarning {
   readonly id: string
   readonly pattern: RegExp

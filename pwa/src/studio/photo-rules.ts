@@ -1,4 +1,6 @@
-/** The photo types the service takes (product.md §5.1), with the extensions that imply them. */
+/**
+ * The photo types the service takes (docs/product.md §5.1), with the extensions that imply them.
+ */
 const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
@@ -32,7 +34,7 @@ export const photoType = (file: { type: string; name: string }): string | undefi
   return TYPES_BY_EXTENSION[extension]
 }
 
-/** Why decoded dimensions are refused (product.md §5.1 step 3), or undefined. */
+/** Why decoded dimensions are refused (docs/product.md §5.1 step 3), or undefined. */
 export const dimensionError = (width: number, height: number): string | undefined => {
   const short = Math.min(width, height)
   const long = Math.max(width, height)

@@ -8,8 +8,8 @@ export interface PreparedPick {
 }
 
 /**
- * Prepares picked files one by one, keeping the first ones that fit in `room` (product.md §5.1);
- * refused photos and extra ones are reported, never silently dropped.
+ * Prepares picked files one by one, keeping the first ones that fit in `room`
+ * (docs/product.md §5.1); refused photos and extra ones are reported, never silently dropped.
  */
 export const prepareFiles = async (
   files: readonly File[],

@@ -39,7 +39,7 @@ const draw = (bitmap: ImageBitmap, w: number, h: number, background?: string) =>
 }
 
 /**
- * Checks and re-encodes a picked photo on the device (product.md §5.1): decodes it with the
+ * Checks and re-encodes a picked photo on the device (docs/product.md §5.1): decodes it with the
  * camera's rotation applied, scales it down, and writes PNG when it has transparent pixels, JPEG
  * 0.9 otherwise. Re-encoding also drops metadata such as the GPS location.
  */

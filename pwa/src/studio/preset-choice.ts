@@ -10,7 +10,7 @@ const PRESET_FIELD_NAMES: Record<PresetField, string> = {
 
 /**
  * The form after picking use case `presetId`. A preset never overwrites typed text without asking
- * (product.md §5.4): with edits, the user replaces them, keeps them, or cancels (undefined).
+ * (docs/product.md §5.4): with edits, the user replaces them, keeps them, or cancels (undefined).
  */
 export const choosePreset = async (
   fields: StudioFields,

@@ -1,4 +1,4 @@
-/** The negative prompt every preset but Custom starts from (product.md §5.2). */
+/** The negative prompt every preset but Custom starts from (docs/product.md §5.2). */
 export const BASE_NEG =
   'low resolution, worst quality, low quality, blur, distortion, artifacts, disfigured, bad proportions, watermark, text overlay'
 
@@ -19,7 +19,7 @@ export interface UseCasePreset {
   readonly hint: string
 }
 
-/** The use-case presets of product.md §5.2, in display order; the first is the default. */
+/** The use-case presets of docs/product.md §5.2, in display order; the first is the default. */
 export const USE_CASE_PRESETS: readonly UseCasePreset[] = [
   {
     id: 'product-hero',
@@ -100,7 +100,7 @@ export interface TemplateGroup {
   readonly templates: readonly PromptTemplate[]
 }
 
-/** The twelve templates of product.md §5.3 in their four groups. */
+/** The twelve templates of docs/product.md §5.3 in their four groups. */
 export const TEMPLATE_GROUPS: readonly TemplateGroup[] = [
   {
     id: 'background',

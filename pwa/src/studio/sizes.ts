@@ -14,7 +14,7 @@ export interface SizeChoice {
   readonly aspect?: string
 }
 
-/** "1328 × 1328" for a `W*H` value (product.md §3). */
+/** "1328 × 1328" for a `W*H` value (docs/product.md §3). */
 export const displaySize = (value: string): string => {
   const { width, height } = parseSize(value)
   return `${width} × ${height}`

@@ -3,11 +3,11 @@ import { codePointLength } from '@app/shared-types'
 /** What applying a template did: the new text, or why nothing changed. */
 export type TemplateResult = { readonly ok: true; readonly text: string } | { readonly ok: false }
 
-/** The message shown when a template's sentence does not fit (product.md §5.4). */
+/** The message shown when a template's sentence does not fit (docs/product.md §5.4). */
 export const NO_ROOM_MESSAGE =
   'Not enough room for this template. Shorten your shoot direction first.'
 
-/** Trims the text and drops one trailing period, then joins with ". " (product.md §5.4). */
+/** Trims the text and drops one trailing period, then joins with ". " (docs/product.md §5.4). */
 export const appendSentence = (text: string, sentence: string): string => {
   const base = text.trim().replace(/\.$/, '')
   return base === '' ? sentence : `${base}. ${sentence}`

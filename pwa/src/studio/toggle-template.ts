@@ -3,7 +3,7 @@ import { templateById } from './presets.ts'
 import { removeSentence, selectTemplate } from './templates.ts'
 
 /**
- * Turns a template chip on or off (product.md §5.4): adds, swaps or removes its sentence, or
+ * Turns a template chip on or off (docs/product.md §5.4): adds, swaps or removes its sentence, or
  * returns undefined when it does not fit in `max`. The app counts the result as its own text
  * only when the user had not edited the direction, so a later preset never overwrites their words.
  */

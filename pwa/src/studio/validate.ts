@@ -8,7 +8,7 @@ export type FieldKey = 'photos' | 'prompt' | 'negativePrompt' | 'size' | 'n' | '
 /** Error message per field; a field without a message is valid. */
 export type FieldErrors = Partial<Record<FieldKey, string>>
 
-/** The fields of each step (product.md §5 and §6); step 3 is the review. */
+/** The fields of each step (docs/product.md §5 and §6); step 3 is the review. */
 export const STEP_FIELDS: Record<Workflow, readonly (readonly FieldKey[])[]> = {
   'product-shoot': [['photos'], ['prompt'], ['negativePrompt', 'size', 'n', 'seed']],
   'ad-graphic': [['prompt'], ['size', 'n', 'negativePrompt', 'seed'], []],
@@ -71,7 +71,7 @@ const checkCount = (fields: StudioFields, ctx: ValidationContext): string | unde
   if (!Number.isInteger(fields.n) || fields.n < min || fields.n > max) {
     return `Choose between ${min} and ${max} images.`
   }
-  // At 0 the out-of-credits banner speaks instead (product.md §7).
+  // At 0 the out-of-credits banner speaks instead (docs/product.md §7).
   if (ctx.available !== undefined && ctx.available > 0 && fields.n > ctx.available) {
     return `${fields.n} images need ${fields.n} ${CREDIT_NOUN[ctx.workflow]} credits. You have ${ctx.available}.`
   }
@@ -97,7 +97,7 @@ const checkPhotos = (ctx: ValidationContext): string | undefined => {
   return undefined
 }
 
-/** Every field's error (product.md §5, §6, §7); an empty object when the form can be sent. */
+/** Every field's error (docs/product.md §5, §6, §7); an empty object when the form can be sent. */
 export const validateFields = (fields: StudioFields, ctx: ValidationContext): FieldErrors => {
   const errors: FieldErrors = {
     photos: checkPhotos(ctx),

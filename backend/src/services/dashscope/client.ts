@@ -106,7 +106,8 @@ export const createDashScopeClient = (deps: DashScopeDeps) => {
         signal: deadline(timeoutMs, signal),
       })
     } catch (cause) {
-      // The request may have reached the provider: the outcome is unknown (§8 "ambiguous").
+      // The request may have reached the provider: the outcome is unknown (docs/dashscope.md §8
+      // "ambiguous").
       throw new ProviderError({
         errorClass: 'ambiguous',
         retryable: true,
@@ -144,8 +145,8 @@ export const createDashScopeClient = (deps: DashScopeDeps) => {
 
   return {
     /**
-     * One sync call (§5): the result URLs, or a `ProviderError`. The photos are streamed from their
-     * sources into the body as data URIs.
+     * One sync call (docs/dashscope.md §5): the result URLs, or a `ProviderError`. The photos are
+     * streamed from their sources into the body as data URIs.
      */
     async generate(
       request: ProviderRequest,
@@ -181,7 +182,7 @@ export const createDashScopeClient = (deps: DashScopeDeps) => {
       }
     },
 
-    /** Creates an async task (§6.1); store its id before waiting on it. */
+    /** Creates an async task (docs/dashscope.md §6.1); store its id before waiting on it. */
     async createTask(
       request: ProviderRequest,
       signal?: AbortSignal
@@ -197,7 +198,7 @@ export const createDashScopeClient = (deps: DashScopeDeps) => {
       return { ...task, simulated }
     },
 
-    /** Reads a task (§6.2); always safe to repeat. */
+    /** Reads a task (docs/dashscope.md §6.2); always safe to repeat. */
     async getTask(taskId: string, signal?: AbortSignal): Promise<TaskReading> {
       const { json } = await send(
         `/tasks/${encodeURIComponent(taskId)}`,
@@ -210,7 +211,7 @@ export const createDashScopeClient = (deps: DashScopeDeps) => {
       return task
     },
 
-    /** Asks to cancel a task; only a PENDING one can be (§6.3). */
+    /** Asks to cancel a task; only a PENDING one can be (docs/dashscope.md §6.3). */
     async cancelTask(taskId: string): Promise<void> {
       await send(
         `/tasks/${encodeURIComponent(taskId)}/cancel`,

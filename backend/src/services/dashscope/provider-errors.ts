@@ -1,6 +1,6 @@
 import type { GenerationErrorCode } from '@app/shared-types'
 
-/** How a failed provider call is treated (dashscope.md §8). */
+/** How a failed provider call is treated (docs/dashscope.md §8). */
 export type ProviderErrorClass =
   | 'invalid_request'
   | 'content_refused'
@@ -43,7 +43,7 @@ const CODE_CLASSES: Record<string, ProviderErrorClass> = {
   ModelUnavailable: 'provider_busy',
 }
 
-/** The user-facing failure code of each class (product.md §8). */
+/** The user-facing failure code of each class (docs/product.md §8). */
 const GENERATION_ERROR: Record<ProviderErrorClass, GenerationErrorCode> = {
   invalid_request: 'INVALID_SETTINGS',
   content_refused: 'CONTENT_REFUSED',
@@ -88,7 +88,7 @@ export class ProviderError extends Error {
 
 /**
  * Classifies an error answer. Known codes follow the table; unknown ones follow the status:
- * 4xx is final, 5xx may be resent (dashscope.md §8). Quota 429s are final despite the status.
+ * 4xx is final, 5xx may be resent (docs/dashscope.md §8). Quota 429s are final despite the status.
  */
 export const classifyProviderError = (
   status: number,

@@ -19,8 +19,9 @@ const parameters = ({ params }: ProviderRequest) => ({
 })
 
 /**
- * The body of the sync endpoint: images before the one text item (§5.1). `images` holds one string
- * per reference, in order: the data URI, or a placeholder the streamed body replaces with it.
+ * The body of the sync endpoint: images before the one text item (docs/dashscope.md §5.1). `images`
+ * holds one string per reference, in order: the data URI, or a placeholder the streamed body
+ * replaces with it.
  */
 export const syncBody = (request: ProviderRequest, images: string[]) => ({
   model: request.model.id,
@@ -35,14 +36,14 @@ export const syncBody = (request: ProviderRequest, images: string[]) => ({
   parameters: parameters(request),
 })
 
-/** The body of an async task create (§6.1): the prompt sits in `input.prompt`. */
+/** The body of an async task create (docs/dashscope.md §6.1): the prompt sits in `input.prompt`. */
 export const taskBody = (request: ProviderRequest) => ({
   model: request.model.id,
   input: { prompt: request.params.prompt },
   parameters: parameters(request),
 })
 
-/** Both `usage` shapes (§7); either may be missing. */
+/** Both `usage` shapes (docs/dashscope.md §7); either may be missing. */
 const usageSchema = z
   .object({
     image_count: z.number().optional(),
@@ -98,7 +99,7 @@ export const parseSyncResult = (json: unknown): ProviderResult | undefined => {
   return { requestId: parsed.data.request_id, urls, billed: billed(parsed.data.usage, urls) }
 }
 
-/** Task states (§6.4); `SUSPENDED` and anything unknown count as not finished. */
+/** Task states (docs/dashscope.md §6.4); `SUSPENDED` and anything unknown count as not finished. */
 export const taskStatusSchema = z.enum([
   'PENDING',
   'RUNNING',
