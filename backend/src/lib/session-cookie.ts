@@ -1,0 +1,14 @@
+import type { Context } from 'hono'
+import { getSignedCookie } from 'hono/cookie'
+import type { Auth } from './auth.ts'
+
+/**
+ * The token in better-auth's session cookie, checked without D1: the cookie (named as better-auth
+ * names it, `__Secure-` prefix included) is `token.signature`, an HMAC-SHA-256 of the token with
+ * the auth secret in base64, which is the format Hono's signed cookies use too. Undefined when the
+ * cookie is missing or its signature is wrong.
+ */
+export const sessionTokenOf = async (c: Context, auth: Auth): Promise<string | undefined> => {
+  const { secret, authCookies } = await auth.$context
+  return (await getSignedCookie(c, secret, authCookies.sessionToken.name)) || undefined
+}

@@ -1,0 +1,34 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { signUp } from '../../test/accounts.ts'
+import { countingD1 } from '../../test/counting-d1.ts'
+import { adGraphic, postGeneration } from '../../test/generations.ts'
+import { app } from '../index.ts'
+
+const counted = countingD1(env.DB)
+const countedEnv = { ...env, DB: counted.db }
+const get = (path: string, cookie: string) => app.request(path, { headers: { cookie } }, countedEnv)
+
+/** A verified user with one generation, already settled in this isolate (welcome credits). */
+const userWithGeneration = async () => {
+  const { cookie } = await signUp()
+  const id = crypto.randomUUID()
+  expect((await postGeneration(cookie, adGraphic(), { key: id })).status).toBe(202)
+  expect((await get('/api/me', cookie)).status).toBe(200)
+  counted.take()
+  return { cookie, id }
+}
+
+describe('D1 round trips of authenticated reads', () => {
+  it.each([
+    '/api/generations',
+    '/api/sync?cursor=0',
+    '/api/me',
+    '/api/generations/:id',
+  ])('should answer GET %s in one D1 round trip', async (path) => {
+    const { cookie, id } = await userWithGeneration()
+    const res = await get(path.replace(':id', id), cookie)
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(counted.take()).toBe(1)
+  })
+})
