@@ -20,15 +20,13 @@ const userWithGeneration = async () => {
 }
 
 describe('D1 round trips of authenticated reads', () => {
-  it.each([
-    '/api/generations',
-    '/api/sync?cursor=0',
-    '/api/me',
-    '/api/generations/:id',
-  ])('should answer GET %s in one D1 round trip', async (path) => {
-    const { cookie, id } = await userWithGeneration()
-    const res = await get(path.replace(':id', id), cookie)
-    expect(res.status, await res.clone().text()).toBe(200)
-    expect(counted.take()).toBe(1)
-  })
+  it.each(['/api/generations', '/api/sync?cursor=0', '/api/me', '/api/generations/:id'])(
+    'should answer GET %s in one D1 round trip',
+    async (path) => {
+      const { cookie, id } = await userWithGeneration()
+      const res = await get(path.replace(':id', id), cookie)
+      expect(res.status, await res.clone().text()).toBe(200)
+      expect(counted.take()).toBe(1)
+    }
+  )
 })
