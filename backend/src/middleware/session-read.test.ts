@@ -1,7 +1,12 @@
 import { env } from 'cloudflare:workers'
-import { generationPageSchema, generationSchema, syncPageSchema } from '@app/shared-types'
+import {
+  generationPageSchema,
+  generationSchema,
+  profileSchema,
+  syncPageSchema,
+} from '@app/shared-types'
 import { describe, expect, it } from 'vitest'
-import { postJson, signIn, signUp } from '../../test/accounts.ts'
+import { insertBareUser, postJson, signIn, signUp } from '../../test/accounts.ts'
 import { errorBody } from '../../test/api.ts'
 import { countingD1 } from '../../test/counting-d1.ts'
 import { adGraphic, postGeneration } from '../../test/generations.ts'
@@ -164,5 +169,20 @@ describe('reads in the session check’s round trip', () => {
     expect((await get('/api/me', secure, https)).status).toBe(200)
     await expectRefused(['/api/me'], cookie, https)
     await expectRefused(['/api/me'], secure)
+  })
+
+  it('should show the welcome credits it settles in the same answer', async () => {
+    const userId = await insertBareUser({ verified: true })
+    const token = crypto.randomUUID()
+    await env.DB.prepare(
+      'INSERT INTO session (id, token, user_id, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'
+    )
+      .bind(crypto.randomUUID(), token, userId, Date.now() + DAY_MS, Date.now(), Date.now())
+      .run()
+    const res = await get('/api/me', await signedCookie(COOKIE, token))
+    expect(profileSchema.parse(await res.json()).balances).toEqual({
+      'product-shoot': 1,
+      'ad-graphic': 1,
+    })
   })
 })
