@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { signUp } from '../../test/accounts.ts'
 import { countingD1 } from '../../test/counting-d1.ts'
 import { adGraphic, postGeneration } from '../../test/generations.ts'
@@ -20,6 +20,10 @@ const userWithGeneration = async () => {
 }
 
 describe('D1 round trips of authenticated reads', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
   it.each(['/api/generations', '/api/sync?cursor=0', '/api/me', '/api/generations/:id'])(
     'should answer GET %s in one D1 round trip',
     async (path) => {
@@ -29,4 +33,15 @@ describe('D1 round trips of authenticated reads', () => {
       expect(counted.take()).toBe(1)
     }
   )
+
+  it('should log each request’s D1 round trips as counted at the binding', async () => {
+    const { cookie, id } = await userWithGeneration()
+    const log = vi.spyOn(console, 'log')
+    for (const path of ['/api/me', `/api/generations/${id}/images/0`, '/api/credits/ledger']) {
+      log.mockClear()
+      await get(path, cookie)
+      const line = log.mock.calls.map(([text]) => JSON.parse(String(text))).at(-1)
+      expect(line, path).toMatchObject({ msg: 'request', d1Trips: counted.take() })
+    }
+  })
 })
