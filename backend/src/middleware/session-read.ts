@@ -1,18 +1,20 @@
 import type { SQLWrapper } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../env.ts'
 import { ApiError } from '../lib/api-error.ts'
-import { authFor } from '../lib/auth.ts'
+import { type AuthSession, authFor } from '../lib/auth.ts'
 import type { ReadPlan } from '../lib/read-plan.ts'
 import { sessionTokenOf } from '../lib/session-cookie.ts'
 import { isDueForRefresh, readWithSession } from '../services/session-batch.ts'
 import { ensureWelcomeCredits } from '../services/welcome-credits.ts'
-import type { AuthedEnv } from './require-session.ts'
 
 /** Runs a service's read plan as the signed-in user, in the session check's round trip. */
-export type ReadAsUser = <T>(plan: (userId: SQLWrapper) => ReadPlan<T>) => Promise<T>
+export type ReadAsUser = <T>(
+  plan: (userId: SQLWrapper) => ReadPlan<T>
+) => Promise<{ session: AuthSession; result: T }>
 
-/** The environment of reads behind `sessionRead`: `session` is set once `readAsUser` ran. */
-export type SessionReadEnv = AuthedEnv & { Variables: { readAsUser: ReadAsUser } }
+/** The environment of reads behind `sessionRead`. */
+export type SessionReadEnv = AppEnv & { Variables: { readAsUser: ReadAsUser } }
 
 const unauthenticated = () => new ApiError('UNAUTHENTICATED', 'Sign in to continue')
 
@@ -43,16 +45,15 @@ export const sessionRead = () =>
         ? await betterAuthSession()
         : read.found
       if (!session) throw unauthenticated()
-      c.set('session', session)
       c.set('userId', session.user.id)
       if (!(await ensureWelcomeCredits(db, config.emailHashSecret, session.user))) {
-        return read.result
+        return { session, result: read.result }
       }
       const again = await readWithSession(db, { token, now: new Date() }, plan)
       if (!again) throw unauthenticated()
-      return again.result
+      return { session, result: again.result }
     })
     await next()
-    // A request refused before its read (an invalid query) still answers 401 to a dead session.
-    if (c.error && !checked && !(await betterAuthSession())) throw unauthenticated()
+    // A request answered without its read (an invalid query) still answers 401 to a dead session.
+    if (!checked && !(await betterAuthSession())) throw unauthenticated()
   })

@@ -10,8 +10,8 @@ import { toProfile } from '../services/profile.ts'
 export const me = new Hono<SessionReadEnv>()
   .use(trustedOrigin(), sessionRead())
   .get('/', async (c) => {
-    const balances = await c.var.readAsUser((userId) => balancesPlan(c.var.db, userId))
-    return c.json(toProfile(c.var.session.user, balances))
+    const { session, result } = await c.var.readAsUser((userId) => balancesPlan(c.var.db, userId))
+    return c.json(toProfile(session.user, result))
   })
 
 export const meDocs: RouteDoc[] = [

@@ -11,7 +11,8 @@ export const sync = new Hono<SessionReadEnv>()
   .use(trustedOrigin(), sessionRead())
   .get('/', validate('query', syncQuerySchema), async (c) => {
     const { cursor } = c.req.valid('query')
-    return c.json(await c.var.readAsUser((userId) => pullChangesPlan(c.var.db, userId, cursor)))
+    const { result } = await c.var.readAsUser((userId) => pullChangesPlan(c.var.db, userId, cursor))
+    return c.json(result)
   })
 
 export const syncDocs: RouteDoc[] = [

@@ -67,11 +67,15 @@ export const generations = new Hono<AuthedEnv>()
   )
   .get('/', sessionRead(), validate('query', generationListQuerySchema), async (c) => {
     const query = c.req.valid('query')
-    return c.json(await c.var.readAsUser((userId) => listGenerationsPlan(c.var.db, userId, query)))
+    const { result } = await c.var.readAsUser((userId) =>
+      listGenerationsPlan(c.var.db, userId, query)
+    )
+    return c.json(result)
   })
   .get('/:id', sessionRead(), validate('param', idParams), async (c) => {
     const { id } = c.req.valid('param')
-    return c.json(await c.var.readAsUser((userId) => readGenerationPlan(c.var.db, userId, id)))
+    const { result } = await c.var.readAsUser((userId) => readGenerationPlan(c.var.db, userId, id))
+    return c.json(result)
   })
   .post('/:id/cancel', requireSession(), validate('param', idParams), async (c) =>
     c.json(await cancelGeneration(c.var.db, c.var.session.user.id, c.req.valid('param').id))
