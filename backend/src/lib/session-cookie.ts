@@ -12,3 +12,12 @@ export const sessionTokenOf = async (c: Context, auth: Auth): Promise<string | u
   const { secret, authCookies } = await auth.$context
   return (await getSignedCookie(c, secret, authCookies.sessionToken.name)) || undefined
 }
+
+/**
+ * Whether better-auth extends this browser's session: not when it signed in without "remember
+ * me" (a signed `dont_remember` cookie), whose one-day session would otherwise always look due.
+ */
+export const isRemembered = async (c: Context, auth: Auth): Promise<boolean> => {
+  const { secret, authCookies } = await auth.$context
+  return !(await getSignedCookie(c, secret, authCookies.dontRememberToken.name))
+}

@@ -6,7 +6,14 @@ import {
   syncPageSchema,
 } from '@app/shared-types'
 import { describe, expect, it } from 'vitest'
-import { insertBareUser, postJson, signIn, signUp } from '../../test/accounts.ts'
+import {
+  cookieOf,
+  insertBareUser,
+  postJson,
+  randomIp,
+  signIn,
+  signUp,
+} from '../../test/accounts.ts'
 import { errorBody } from '../../test/api.ts'
 import { countingD1 } from '../../test/counting-d1.ts'
 import { adGraphic, postGeneration } from '../../test/generations.ts'
@@ -184,5 +191,21 @@ describe('reads in the session check’s round trip', () => {
       'product-shoot': 1,
       'ad-graphic': 1,
     })
+  })
+
+  it('should keep a session signed in without “remember me” to one trip, unextended', async () => {
+    const { email, password } = await userWithGeneration()
+    const res = await postJson(
+      '/api/auth/sign-in/email',
+      { email, password, rememberMe: false },
+      { 'cf-connecting-ip': randomIp() }
+    )
+    const cookie = cookieOf(res)
+    const token = tokenOf(cookie.split('; ').find((c) => c.startsWith(COOKIE)) ?? '')
+    const expiry = await expiresAt(token)
+    counted.take()
+    expect((await get('/api/generations', cookie)).status).toBe(200)
+    expect(counted.take()).toBe(1)
+    expect(await expiresAt(token)).toBe(expiry)
   })
 })

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts'
 import { ApiError } from '../lib/api-error.ts'
 import { type AuthSession, authFor } from '../lib/auth.ts'
 import type { ReadPlan } from '../lib/read-plan.ts'
-import { sessionTokenOf } from '../lib/session-cookie.ts'
+import { isRemembered, sessionTokenOf } from '../lib/session-cookie.ts'
 import { isDueForRefresh, readWithSession } from '../services/session-batch.ts'
 import { ensureWelcomeCredits } from '../services/welcome-credits.ts'
 
@@ -23,7 +23,8 @@ const unauthenticated = () => new ApiError('UNAUTHENTICATED', 'Sign in to contin
  * is checked here without D1, and the handler's `readAsUser` sends the session check and the
  * data reads in one batch (services/session-batch.ts). Revocation still takes effect at once,
  * since every request reads the session row. When better-auth would extend the session
- * (once a day per session), its own `getSession` runs after the batch and does the extending.
+ * (once a day per session; never one signed in without "remember me"), its own `getSession` runs
+ * after the batch and does the extending, as it did when it checked every request.
  * Welcome credits are settled as `requireSession` settles them; when that grants credits (once per
  * user, and only for a user this isolate has not settled), the reads run again.
  */
@@ -41,9 +42,8 @@ export const sessionRead = () =>
       const read = await readWithSession(db, key, plan)
       if (!read) throw unauthenticated()
       const { sessionConfig } = await auth.$context
-      const session = isDueForRefresh(read.found.session.expiresAt, sessionConfig, key.now)
-        ? await betterAuthSession()
-        : read.found
+      const due = isDueForRefresh(read.found.session.expiresAt, sessionConfig, key.now)
+      const session = due && (await isRemembered(c, auth)) ? await betterAuthSession() : read.found
       if (!session) throw unauthenticated()
       c.set('userId', session.user.id)
       if (!(await ensureWelcomeCredits(db, config.emailHashSecret, session.user))) {
