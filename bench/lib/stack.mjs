@@ -35,6 +35,8 @@ export const startStack = async ({ assetsDir }) => {
     distDir: assetsDir,
     simulatorUrl: local.simulator.url,
     mailboxUrl: mail.mailbox.url,
+    /** Everything the Worker printed so far, its request log lines included. */
+    log: worker.log,
     stop: async () => {
       worker.stop()
       await local.simulator.close()

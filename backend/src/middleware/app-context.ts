@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory'
 import { createDb } from '../db/client.ts'
+import { countedD1 } from '../db/d1-trips.ts'
 import { type AppConfig, type AppEnv, parseEnv } from '../env.ts'
 
 const checked = new WeakMap<object, AppConfig>()
@@ -22,6 +23,6 @@ export const configFor = (env: Env): AppConfig => {
 export const appContext = () =>
   createMiddleware<AppEnv>(async function appContext(c, next) {
     c.set('config', configFor(c.env))
-    c.set('db', createDb(c.env.DB))
+    c.set('db', createDb(countedD1(c.env.DB)))
     await next()
   })

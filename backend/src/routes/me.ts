@@ -1,14 +1,18 @@
 import { profileSchema } from '@app/shared-types'
 import { Hono } from 'hono'
-import { type AuthedEnv, requireSession } from '../middleware/require-session.ts'
+import { type SessionReadEnv, sessionRead } from '../middleware/session-read.ts'
 import { trustedOrigin } from '../middleware/trusted-origin.ts'
 import type { RouteDoc } from '../openapi/route-doc.ts'
-import { getProfile } from '../services/profile.ts'
+import { balancesPlan } from '../services/credits.ts'
+import { toProfile } from '../services/profile.ts'
 
 /** The signed-in user's profile and balances. */
-export const me = new Hono<AuthedEnv>()
-  .use(trustedOrigin(), requireSession())
-  .get('/', async (c) => c.json(await getProfile(c.var.db, c.var.session.user)))
+export const me = new Hono<SessionReadEnv>()
+  .use(trustedOrigin(), sessionRead())
+  .get('/', async (c) => {
+    const { session, result } = await c.var.readAsUser((userId) => balancesPlan(c.var.db, userId))
+    return c.json(toProfile(session.user, result))
+  })
 
 export const meDocs: RouteDoc[] = [
   {

@@ -1,17 +1,19 @@
 import { syncPageSchema, syncQuerySchema } from '@app/shared-types'
 import { Hono } from 'hono'
 import { validate } from '../lib/validator.ts'
-import { type AuthedEnv, requireSession } from '../middleware/require-session.ts'
+import { type SessionReadEnv, sessionRead } from '../middleware/session-read.ts'
 import { trustedOrigin } from '../middleware/trusted-origin.ts'
 import type { RouteDoc } from '../openapi/route-doc.ts'
-import { pullChanges } from '../services/sync.ts'
+import { pullChangesPlan } from '../services/sync.ts'
 
 /** The sync feed the PWA pulls by cursor. */
-export const sync = new Hono<AuthedEnv>()
-  .use(trustedOrigin(), requireSession())
-  .get('/', validate('query', syncQuerySchema), async (c) =>
-    c.json(await pullChanges(c.var.db, c.var.session.user.id, c.req.valid('query').cursor))
-  )
+export const sync = new Hono<SessionReadEnv>()
+  .use(trustedOrigin(), sessionRead())
+  .get('/', validate('query', syncQuerySchema), async (c) => {
+    const { cursor } = c.req.valid('query')
+    const { result } = await c.var.readAsUser((userId) => pullChangesPlan(c.var.db, userId, cursor))
+    return c.json(result)
+  })
 
 export const syncDocs: RouteDoc[] = [
   {

@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts'
 import { creditBalance, creditLedger, user } from '../db/schema.ts'
 import { ApiError } from '../lib/api-error.ts'
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts'
+import { type ReadPlan, readPlan, runPlan, type UserIdRef } from '../lib/read-plan.ts'
 
 /** The idempotency key of a user's welcome grant in one workflow. */
 export const welcomeKey = (userId: string, workflow: Workflow) => `welcome:${userId}:${workflow}`
@@ -74,11 +75,15 @@ export const creditChange = (
   ] as const
 
 /** The user's balance in every workflow (0 where nothing was ever granted). */
-export const getBalances = async (db: Db, userId: string): Promise<Balances> =>
-  toBalances(await balancesQuery(db, userId))
+export const getBalances = (db: Db, userId: string): Promise<Balances> =>
+  runPlan(db, balancesPlan(db, userId))
+
+/** The user's balances, as a plan that can share its round trip with the session check. */
+export const balancesPlan = (db: Db, userId: UserIdRef): ReadPlan<Balances> =>
+  readPlan([balancesQuery(db, userId)], ([rows]) => toBalances(rows))
 
 /** The query behind `getBalances`, for callers that put it in a `db.batch` with their own reads. */
-export const balancesQuery = (db: Db, userId: string) =>
+export const balancesQuery = (db: Db, userId: UserIdRef) =>
   db
     .select({ workflow: creditBalance.workflow, balance: creditBalance.balance })
     .from(creditBalance)

@@ -1,10 +1,8 @@
-import { accountTypeSchema, type Profile } from '@app/shared-types'
-import type { Db } from '../db/client.ts'
+import { accountTypeSchema, type Balances, type Profile } from '@app/shared-types'
 import type { AuthSession } from '../lib/auth.ts'
-import { getBalances } from './credits.ts'
 
-/** The profile of a signed-in user, with their balances read now. */
-export const getProfile = async (db: Db, user: AuthSession['user']): Promise<Profile> => ({
+/** The profile of a signed-in user, with balances read in the same request. */
+export const toProfile = (user: AuthSession['user'], balances: Balances): Profile => ({
   user: {
     id: user.id,
     name: user.name,
@@ -17,5 +15,5 @@ export const getProfile = async (db: Db, user: AuthSession['user']): Promise<Pro
   accountType: accountTypeSchema
     .catch('free')
     .parse((user as { accountType?: unknown }).accountType),
-  balances: await getBalances(db, user.id),
+  balances,
 })

@@ -4,12 +4,14 @@ import type { Db } from '../db/client.ts'
 import { generation, generationImage } from '../db/schema.ts'
 import { ApiError } from '../lib/api-error.ts'
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts'
+import { type ReadPlan, readPlan, runPlan, type UserIdRef } from '../lib/read-plan.ts'
 import { toGenerationResource } from './generation-resource.ts'
 
 type Row = typeof generation.$inferSelect
 type ImageRow = typeof generationImage.$inferSelect
 
-const toResources = (rows: readonly Row[], images: readonly ImageRow[]): Generation[] =>
+/** Rows as resources, each with its own images from `images`. */
+export const toResources = (rows: readonly Row[], images: readonly ImageRow[]): Generation[] =>
   rows.map((row) =>
     toGenerationResource(
       row,
@@ -17,39 +19,36 @@ const toResources = (rows: readonly Row[], images: readonly ImageRow[]): Generat
     )
   )
 
-/** Turns rows into resources with their images, in one query for all of them. */
-export const withImages = async (db: Db, rows: Row[]): Promise<Generation[]> => {
-  if (rows.length === 0) return []
-  const images = await db
-    .select()
-    .from(generationImage)
-    .where(
-      inArray(
-        generationImage.generationId,
-        rows.map((row) => row.id)
-      )
-    )
-  return toResources(rows, images)
-}
-
 /** One of the user's own generations; `NOT_FOUND` for anyone else's or a deleted one. */
-export const readGeneration = async (db: Db, userId: string, id: string): Promise<Generation> => {
-  const [row] = await db
-    .select()
-    .from(generation)
-    .where(and(eq(generation.id, id), eq(generation.userId, userId), isNull(generation.deletedAt)))
-  if (!row) throw new ApiError('NOT_FOUND', 'No such generation')
-  const [resource] = await withImages(db, [row])
-  if (!resource) throw new ApiError('NOT_FOUND', 'No such generation')
-  return resource
-}
+export const readGenerationPlan = (db: Db, userId: UserIdRef, id: string): ReadPlan<Generation> =>
+  readPlan(
+    [
+      db
+        .select()
+        .from(generation)
+        .where(
+          and(eq(generation.id, id), eq(generation.userId, userId), isNull(generation.deletedAt))
+        ),
+      // Read alongside the row; they are only used when the row is the user's.
+      db.select().from(generationImage).where(eq(generationImage.generationId, id)),
+    ],
+    ([rows, images]) => {
+      const [resource] = toResources(rows, images)
+      if (!resource) throw new ApiError('NOT_FOUND', 'No such generation')
+      return resource
+    }
+  )
+
+/** `readGenerationPlan`, run on its own. */
+export const readGeneration = (db: Db, userId: string, id: string): Promise<Generation> =>
+  runPlan(db, readGenerationPlan(db, userId, id))
 
 /** The user's generations, newest first, optionally filtered, in pages. */
-export const listGenerations = async (
+export const listGenerationsPlan = (
   db: Db,
-  userId: string,
+  userId: UserIdRef,
   query: GenerationListQuery
-): Promise<GenerationPage> => {
+): ReadPlan<GenerationPage> => {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined
   const matching = and(
     eq(generation.userId, userId),
@@ -71,22 +70,26 @@ export const listGenerations = async (
     .orderBy(...newestFirst)
     .limit(query.limit)
   // One round trip to D1: the page's images are read by the same filter, not after the rows.
-  const [rows, images] = await db.batch([
-    db
-      .select()
-      .from(generation)
-      .where(matching)
-      .orderBy(...newestFirst)
-      .limit(query.limit + 1),
-    db.select().from(generationImage).where(inArray(generationImage.generationId, pageIds)),
-  ])
-  const page = rows.slice(0, query.limit)
-  const last = page.at(-1)
-  return {
-    items: toResources(page, images),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ time: last.createdAt.getTime(), id: last.id })
-        : null,
-  }
+  return readPlan(
+    [
+      db
+        .select()
+        .from(generation)
+        .where(matching)
+        .orderBy(...newestFirst)
+        .limit(query.limit + 1),
+      db.select().from(generationImage).where(inArray(generationImage.generationId, pageIds)),
+    ],
+    ([rows, images]) => {
+      const page = rows.slice(0, query.limit)
+      const last = page.at(-1)
+      return {
+        items: toResources(page, images),
+        nextCursor:
+          rows.length > query.limit && last
+            ? encodeCursor({ time: last.createdAt.getTime(), id: last.id })
+            : null,
+      }
+    }
+  )
 }

@@ -82,22 +82,25 @@ const SETTLED_USERS_MAX = 10_000
  * On a signed-in request: a verified user without the grant gets it if the address never had it
  * (the grant at verification failed half-way, or a provider sign-up); a user who holds one has
  * its address recorded (accounts from before verification). Unverified users get nothing until
- * they verify. Once settled, a user costs this isolate no more reads.
+ * they verify. Once settled, a user costs this isolate no more reads. Returns whether this call
+ * granted, so that balances read before it can be read again.
  */
 export const ensureWelcomeCredits = async (
   db: Db,
   secret: string,
   user: WelcomeUser,
   settled: Set<string> = settledUsers
-): Promise<void> => {
-  if (settled.has(user.id)) return
+): Promise<boolean> => {
+  if (settled.has(user.id)) return false
+  let granted = false
   if (await hasWelcomeGrant(db, user.id)) {
     await recordAddress(db, await emailHash(secret, user.email))
   } else if (user.emailVerified) {
-    await grantWelcomeOnce(db, secret, user)
+    granted = await grantWelcomeOnce(db, secret, user)
   } else {
-    return
+    return false
   }
   if (settled.size >= SETTLED_USERS_MAX) settled.clear()
   settled.add(user.id)
+  return granted
 }

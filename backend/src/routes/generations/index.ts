@@ -14,11 +14,12 @@ import {
   requireSession,
   requireVerifiedEmail,
 } from '../../middleware/require-session.ts'
+import { sessionRead } from '../../middleware/session-read.ts'
 import { trustedOrigin } from '../../middleware/trusted-origin.ts'
 import type { RouteDoc } from '../../openapi/route-doc.ts'
 import { cancelGeneration, deleteGeneration } from '../../services/change-generation.ts'
 import { createGeneration } from '../../services/create-generation.ts'
-import { listGenerations, readGeneration } from '../../services/read-generations.ts'
+import { listGenerationsPlan, readGenerationPlan } from '../../services/read-generations.ts'
 import { readIdempotencyKey, readUpload } from './read-upload.ts'
 import { serveImage } from './serve-image.ts'
 
@@ -27,9 +28,10 @@ const imageParams = z.object({ id: z.uuid(), index: z.coerce.number().int().min(
 
 /** Generations: create (with credits), read, cancel, delete, and the owner's images. */
 export const generations = new Hono<AuthedEnv>()
-  .use(trustedOrigin(), requireSession())
+  .use(trustedOrigin())
   .post(
     '/',
+    requireSession(),
     requireVerifiedEmail(),
     // Three 10 MB photos and the JSON part, with room for multipart framing.
     bodyLimit({
@@ -63,16 +65,22 @@ export const generations = new Hono<AuthedEnv>()
       )
     }
   )
-  .get('/', validate('query', generationListQuerySchema), async (c) =>
-    c.json(await listGenerations(c.var.db, c.var.session.user.id, c.req.valid('query')))
-  )
-  .get('/:id', validate('param', idParams), async (c) =>
-    c.json(await readGeneration(c.var.db, c.var.session.user.id, c.req.valid('param').id))
-  )
-  .post('/:id/cancel', validate('param', idParams), async (c) =>
+  .get('/', sessionRead(), validate('query', generationListQuerySchema), async (c) => {
+    const query = c.req.valid('query')
+    const { result } = await c.var.readAsUser((userId) =>
+      listGenerationsPlan(c.var.db, userId, query)
+    )
+    return c.json(result)
+  })
+  .get('/:id', sessionRead(), validate('param', idParams), async (c) => {
+    const { id } = c.req.valid('param')
+    const { result } = await c.var.readAsUser((userId) => readGenerationPlan(c.var.db, userId, id))
+    return c.json(result)
+  })
+  .post('/:id/cancel', requireSession(), validate('param', idParams), async (c) =>
     c.json(await cancelGeneration(c.var.db, c.var.session.user.id, c.req.valid('param').id))
   )
-  .delete('/:id', validate('param', idParams), async (c) => {
+  .delete('/:id', requireSession(), validate('param', idParams), async (c) => {
     await deleteGeneration(
       { db: c.var.db, bucket: c.env.BUCKET },
       c.var.session.user.id,
@@ -80,10 +88,10 @@ export const generations = new Hono<AuthedEnv>()
     )
     return c.body(null, 204)
   })
-  .get('/:id/images/:index', validate('param', imageParams), (c) =>
+  .get('/:id/images/:index', requireSession(), validate('param', imageParams), (c) =>
     serveImage(c, { ...c.req.valid('param'), kind: 'output' })
   )
-  .get('/:id/references/:index', validate('param', imageParams), (c) =>
+  .get('/:id/references/:index', requireSession(), validate('param', imageParams), (c) =>
     serveImage(c, { ...c.req.valid('param'), kind: 'reference' })
   )
 
