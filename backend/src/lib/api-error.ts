@@ -2,6 +2,7 @@ import {
   API_ERRORS,
   type ApiErrorBody,
   type ApiErrorCode,
+  codeForStatus,
   type ErrorDetail,
 } from '@app/shared-types'
 import type { ErrorHandler } from 'hono'
@@ -28,20 +29,6 @@ export class ApiError extends HTTPException {
   }
 }
 
-// Statuses raised by Hono or its middleware rather than by our code (e.g. the body limit's 413).
-const CODE_FOR_STATUS: Partial<Record<number, ApiErrorCode>> = {
-  400: 'VALIDATION_FAILED',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'NOT_FOUND',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'RATE_LIMITED',
-  503: 'SERVICE_UNAVAILABLE',
-}
-
 const toApiError = (err: unknown): ApiError => {
   if (err instanceof ApiError) return err
   if (err instanceof EnvError) {
@@ -50,8 +37,7 @@ const toApiError = (err: unknown): ApiError => {
     })
   }
   if (err instanceof HTTPException) {
-    const code =
-      CODE_FOR_STATUS[err.status] ?? (err.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED')
+    const code = codeForStatus(err.status)
     return new ApiError(code, err.status >= 500 ? 'Internal error' : err.message || code)
   }
   return new ApiError('INTERNAL', 'Internal error')

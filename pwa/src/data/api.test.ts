@@ -77,3 +77,20 @@ describe('apiFetch deadlines', () => {
     await vi.advanceTimersByTimeAsync(TIMEOUTS.upload)
   })
 })
+
+describe('an answer without our error envelope', () => {
+  it.each([
+    [405, 'NOT_FOUND'],
+    [409, 'CONFLICT'],
+    [415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [401, 'UNAUTHENTICATED'],
+    [502, 'INTERNAL'],
+    [418, 'VALIDATION_FAILED'],
+  ])('should take the code for %i from the table the server uses', async (status, code) => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>proxy page</html>', { status }))
+    )
+    await expect(apiFetch('/api/x')).rejects.toMatchObject({ code, status })
+  })
+})

@@ -1,8 +1,9 @@
 import {
   API_ERRORS,
-  type ApiErrorCode,
   apiErrorBodySchema,
+  codeForStatus,
   type ErrorDetail,
+  parseRetryAfter,
 } from '@app/shared-types'
 import type * as z from 'zod'
 import { noteRequestOutcome } from './connection.ts'
@@ -44,26 +45,6 @@ export class ApiClientError extends Error {
     this.authCode = init.authCode
     this.retryAfterMs = init.retryAfterMs
   }
-}
-
-const parseRetryAfter = (value: string | null): number | undefined => {
-  if (value === null) return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
-}
-
-/** The code for a status when the body carries none of ours (better-auth, a proxy, a crash page). */
-const codeForStatus = (status: number): ApiErrorCode => {
-  if (status === 401) return 'UNAUTHENTICATED'
-  if (status === 403) return 'FORBIDDEN'
-  if (status === 404) return 'NOT_FOUND'
-  if (status === 413) return 'PAYLOAD_TOO_LARGE'
-  if (status === 429) return 'RATE_LIMITED'
-  if (status === 503) return 'SERVICE_UNAVAILABLE'
-  if (status >= 500) return 'INTERNAL'
-  return 'VALIDATION_FAILED'
 }
 
 const errorFromResponse = async (res: Response): Promise<ApiClientError> => {

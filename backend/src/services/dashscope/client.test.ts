@@ -137,6 +137,18 @@ describe('DashScope client: sync generation', () => {
     expect(error.retryAfterSeconds).toBe(3)
   })
 
+  it('should read a Retry-After given as an HTTP date, as seconds from now', async () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString()
+    const { c } = client(() =>
+      json({ code: 'Throttling', message: 'no', request_id: 'r' }, 429, {
+        'retry-after': inTwoMinutes,
+      })
+    )
+    const error = await failure(c.generate(request))
+    expect(error.retryAfterSeconds).toBeGreaterThan(100)
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(120)
+  })
+
   it('should call a 2xx without images malformed, and no answer ambiguous', async () => {
     expect((await failure(client(() => json({ output: {} })).c.generate(request))).errorClass).toBe(
       'malformed'

@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '@app/shared-types'
 import { classifyProviderError, ProviderError } from './provider-errors.ts'
 import { isAllowedResultUrl } from './result-hosts.ts'
 import { type StreamedBody, streamedJson } from './streamed-body.ts'
@@ -80,8 +81,8 @@ const readCapped = async (res: Response, max: number): Promise<ArrayBuffer | und
 }
 
 const retryAfter = (res: Response) => {
-  const value = Number(res.headers.get('retry-after'))
-  return Number.isFinite(value) && value > 0 ? value : undefined
+  const ms = parseRetryAfter(res.headers.get('retry-after'))
+  return ms ? Math.ceil(ms / 1000) : undefined
 }
 
 /** Creates a client; every failure is thrown as a classified `ProviderError`. */
