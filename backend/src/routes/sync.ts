@@ -10,14 +10,15 @@ import { pullChanges } from '../services/sync.ts'
 export const sync = new Hono<AuthedEnv>()
   .use(trustedOrigin(), requireSession())
   .get('/', validate('query', syncQuerySchema), async (c) =>
-    c.json(await pullChanges(c.var.db, c.var.session.user.id, c.req.valid('query').cursor))
+    c.json(await pullChanges(c.var.db, c.var.session.user.id, c.req.valid('query')))
   )
 
 export const syncDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/sync',
-    summary: 'Changes to my generations after a cursor (≤ 100 a page), and my balances',
+    summary:
+      'Changes to my generations after a cursor (100 a page, up to 1,000 for a catch-up), and my balances',
     tag: 'sync',
     auth: true,
     query: syncQuerySchema,

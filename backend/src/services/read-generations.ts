@@ -9,13 +9,14 @@ import { toGenerationResource } from './generation-resource.ts'
 type Row = typeof generation.$inferSelect
 type ImageRow = typeof generationImage.$inferSelect
 
-const toResources = (rows: readonly Row[], images: readonly ImageRow[]): Generation[] =>
-  rows.map((row) =>
-    toGenerationResource(
-      row,
-      images.filter((image) => image.generationId === row.id)
-    )
-  )
+/** Rows as resources with their images; grouped first, since a sync page has a thousand rows. */
+export const toResources = (rows: readonly Row[], images: readonly ImageRow[]): Generation[] => {
+  const byGeneration = new Map<string, ImageRow[]>()
+  for (const image of images) {
+    byGeneration.set(image.generationId, [...(byGeneration.get(image.generationId) ?? []), image])
+  }
+  return rows.map((row) => toGenerationResource(row, byGeneration.get(row.id) ?? []))
+}
 
 /** Turns rows into resources with their images, in one query for all of them. */
 export const withImages = async (db: Db, rows: Row[]): Promise<Generation[]> => {

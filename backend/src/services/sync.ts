@@ -1,36 +1,51 @@
-import { SYNC_PAGE_SIZE, type SyncChange, type SyncPage } from '@app/shared-types'
-import { and, asc, eq, gt } from 'drizzle-orm'
+import type { SyncChange, SyncPage, SyncQuery } from '@app/shared-types'
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { generation, syncState } from '../db/schema.ts'
+import { generation, generationImage, syncState } from '../db/schema.ts'
 import { balancesQuery, toBalances } from './credits.ts'
-import { withImages } from './read-generations.ts'
+import { toResources } from './read-generations.ts'
 
 /**
  * The changes to the user's generations after `cursor` (tombstones for deleted ones), oldest
- * first, at most one page. Reads the index on (user, version), so a pull with nothing new costs
- * the same whatever the size of the history. A cursor older than the dropped tombstones resets.
+ * first, at most `limit` of them, and how many more follow. Reads the index on (user, version), so
+ * a pull with nothing new costs the same whatever the size of the history. A cursor older than the
+ * dropped tombstones resets.
  */
-export const pullChanges = async (db: Db, userId: string, cursor: number): Promise<SyncPage> => {
-  // One round trip to D1 for the three reads; a pull with no changes needs nothing more.
-  const [states, balanceRows, rows] = await db.batch([
+export const pullChanges = async (
+  db: Db,
+  userId: string,
+  { cursor, limit }: SyncQuery
+): Promise<SyncPage> => {
+  const after = and(eq(generation.userId, userId), gt(generation.version, cursor))
+  const pageIds = db
+    .select({ id: generation.id })
+    .from(generation)
+    .where(after)
+    .orderBy(asc(generation.version))
+    .limit(limit)
+  // One round trip to D1 for every read. The images are selected by the page's own query rather
+  // than by a list of ids: D1 binds at most 100 parameters, and a catch-up page has 1,000 rows.
+  const [states, balanceRows, rows, images, [total]] = await db.batch([
     db.select().from(syncState).where(eq(syncState.userId, userId)),
     balancesQuery(db, userId),
     db
       .select()
       .from(generation)
-      .where(and(eq(generation.userId, userId), gt(generation.version, cursor)))
+      .where(after)
       .orderBy(asc(generation.version))
-      .limit(SYNC_PAGE_SIZE + 1),
+      .limit(limit + 1),
+    db.select().from(generationImage).where(inArray(generationImage.generationId, pageIds)),
+    db.select({ n: count() }).from(generation).where(after),
   ])
   const balances = toBalances(balanceRows)
   const purged = states[0]?.purgedThrough ?? 0
   if (cursor > 0 && cursor < purged) {
-    return { changes: [], cursor: 0, hasMore: true, reset: true, balances }
+    return { changes: [], cursor: 0, hasMore: true, remaining: 0, reset: true, balances }
   }
-  const page = rows.slice(0, SYNC_PAGE_SIZE)
-  const live = await withImages(
-    db,
-    page.filter((row) => !row.deletedAt)
+  const page = rows.slice(0, limit)
+  const live = toResources(
+    page.filter((row) => !row.deletedAt),
+    images
   )
   const byId = new Map(live.map((g) => [g.id, g]))
   const changes: SyncChange[] = page.map((row) => {
@@ -42,7 +57,8 @@ export const pullChanges = async (db: Db, userId: string, cursor: number): Promi
   return {
     changes,
     cursor: page.at(-1)?.version ?? Math.max(cursor, 0),
-    hasMore: rows.length > SYNC_PAGE_SIZE,
+    hasMore: rows.length > limit,
+    remaining: Math.max(0, (total?.n ?? 0) - page.length),
     reset: false,
     balances,
   }

@@ -1,4 +1,10 @@
-import { type Generation, type SyncPage, syncPageSchema } from '@app/shared-types'
+import {
+  type Generation,
+  SYNC_CATCH_UP_PAGE_SIZE,
+  SYNC_PAGE_SIZE,
+  type SyncPage,
+  syncPageSchema,
+} from '@app/shared-types'
 import { apiJson } from './api.ts'
 import { db } from './db.ts'
 
@@ -15,7 +21,8 @@ const heldBack = (generation: Generation, pending: Map<string, Set<string>>): bo
   return ops.has('delete') || (ops.has('cancel') && generation.status === 'queued')
 }
 
-const applyPage = async (page: SyncPage): Promise<void> => {
+/** Applies one page in one transaction; `before` counts the changes this pull applied earlier. */
+const applyPage = async (page: SyncPage, before: number): Promise<void> => {
   await db.transaction('rw', [db.generations, db.outbox, db.thumbnails, db.meta], async () => {
     const pending = new Map<string, Set<string>>()
     for (const entry of await db.outbox.where('targetId').above('').toArray()) {
@@ -44,6 +51,15 @@ const applyPage = async (page: SyncPage): Promise<void> => {
       { key: 'lastSyncAt', value: at },
       { key: 'lastSyncError', value: null },
     ])
+    const applied = before + page.changes.length
+    if (page.hasMore) {
+      await db.meta.put({
+        key: 'syncProgress',
+        value: { done: applied, total: applied + page.remaining },
+      })
+    } else {
+      await db.meta.delete('syncProgress')
+    }
   })
 }
 
@@ -55,24 +71,41 @@ const resetSyncedCopy = async (): Promise<void> => {
   })
 }
 
-/**
- * Pulls every page of changes after the stored cursor, one short transaction per page (never
- * awaiting the network inside one). Returns how many changes it applied; throws `ApiClientError`.
- */
-export const pullChanges = async (): Promise<number> => {
+const pullPages = async (): Promise<number> => {
   let pulled = 0
   let resets = 0
+  let catchingUp = false
   for (;;) {
     const cursor = ((await db.meta.get('cursor'))?.value as number | undefined) ?? 0
-    const page = await apiJson(`/api/sync?cursor=${cursor}`, syncPageSchema)
+    const limit = catchingUp ? SYNC_CATCH_UP_PAGE_SIZE : SYNC_PAGE_SIZE
+    const page = await apiJson(`/api/sync?cursor=${cursor}&limit=${limit}`, syncPageSchema)
     if (page.reset) {
       if (++resets > MAX_RESETS) throw new Error('The sync feed keeps resetting')
       await resetSyncedCopy()
+      pulled = 0
+      catchingUp = false
       continue
     }
-    await applyPage(page)
+    await applyPage(page, pulled)
     pulled += page.changes.length
     if (!page.hasMore) return pulled
+    catchingUp = true
+  }
+}
+
+/**
+ * Pulls every page of changes after the stored cursor, one short transaction per page (never
+ * awaiting the network inside one). The first page is live-sized, so a new device shows cards
+ * soon; when more follow, the rest come in catch-up pages, ten times fewer round trips. Returns
+ * how many changes it applied; throws `ApiClientError`.
+ */
+export const pullChanges = async (): Promise<number> => {
+  try {
+    return await pullPages()
+  } catch (error) {
+    // A stopped catch-up resumes from its cursor next time; until then it is not running.
+    await db.meta.delete('syncProgress')
+    throw error
   }
 }
 

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db } from './db.ts'
+import { flush } from './sync-engine.ts'
+import { readSyncProgress, type SyncProgress } from './sync-progress.ts'
+import type { FakeApi } from './testing/fake-api.ts'
+import { freshWorld, settle, signedInAs } from './testing/setup.ts'
+
+let api: FakeApi
+
+beforeEach(async () => {
+  api = await freshWorld()
+  await signedInAs({ id: 'user-1', name: 'Ada', email: 'ada@example.com' })
+})
+
+afterEach(async () => {
+  await settle()
+  vi.restoreAllMocks()
+})
+
+const seedMany = (n: number) => {
+  for (let i = 0; i < n; i++) api.seed({ status: 'succeeded' })
+}
+
+/** The progress the device showed as each sync request left. */
+const progressAtEachPull = (): (SyncProgress | undefined)[] => {
+  const seen: (SyncProgress | undefined)[] = []
+  const fetch = api.fetch
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).startsWith('/api/sync')) seen.push(await readSyncProgress())
+    return fetch(input, init)
+  })
+  return seen
+}
+
+describe('pull: catching up', () => {
+  it('should take a first small page, then pages of 1,000, each written in one bulk put', async () => {
+    seedMany(2_300)
+    const bulkPut = vi.spyOn(db.generations, 'bulkPut')
+    await flush()
+    expect(api.calls('GET', '/api/sync').map((r) => r.limit)).toEqual([100, 1_000, 1_000, 1_000])
+    expect(bulkPut.mock.calls.map(([items]) => items.length)).toEqual([100, 1_000, 1_000, 200])
+    expect(await db.generations.count()).toBe(2_300)
+    expect((await db.meta.get('cursor'))?.value).toBe(2_300)
+  })
+
+  it('should say how far the catch-up is as it goes, and nothing once done', async () => {
+    seedMany(2_300)
+    const seen = progressAtEachPull()
+    await flush()
+    expect(seen).toEqual([
+      undefined,
+      { done: 100, total: 2_300 },
+      { done: 1_100, total: 2_300 },
+      { done: 2_100, total: 2_300 },
+    ])
+    expect(await readSyncProgress()).toBeUndefined()
+  })
+
+  it('should show no progress for a live pull that fits one page', async () => {
+    seedMany(30)
+    const seen = progressAtEachPull()
+    await flush()
+    expect(seen).toEqual([undefined])
+    expect(await db.generations.count()).toBe(30)
+  })
+
+  it('should not leave a stale progress behind when the catch-up fails', async () => {
+    seedMany(1_500)
+    const fetch = api.fetch
+    let pulls = 0
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).startsWith('/api/sync') && ++pulls === 2) {
+        throw new TypeError('Failed to fetch')
+      }
+      return fetch(input, init)
+    })
+    await flush()
+    expect(await db.generations.count()).toBe(100)
+    expect(await readSyncProgress()).toBeUndefined()
+    await flush()
+    expect(await db.generations.count()).toBe(1_500)
+  })
+})
