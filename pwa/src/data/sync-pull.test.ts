@@ -1,11 +1,13 @@
+import { Dexie } from 'dexie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { db } from './db.ts'
+import { db, type MetaKey, type MetaRow } from './db.ts'
 import { flush } from './sync-engine.ts'
 import { readSyncProgress, type SyncProgress } from './sync-progress.ts'
 import type { FakeApi } from './testing/fake-api.ts'
 import { freshWorld, settle, signedInAs } from './testing/setup.ts'
 
 let api: FakeApi
+let unhook = () => {}
 
 beforeEach(async () => {
   api = await freshWorld()
@@ -14,6 +16,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await settle()
+  unhook()
   vi.restoreAllMocks()
 })
 
@@ -21,14 +24,29 @@ const seedMany = (n: number) => {
   for (let i = 0; i < n; i++) api.seed({ status: 'succeeded' })
 }
 
-/** The progress the device showed as each sync request left. */
-const progressAtEachPull = (): (SyncProgress | undefined)[] => {
+/** Every progress the device stored, in order (undefined: cleared). */
+const progressWrites = (): (SyncProgress | undefined)[] => {
   const seen: (SyncProgress | undefined)[] = []
-  const fetch = api.fetch
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    if (String(input).startsWith('/api/sync')) seen.push(await readSyncProgress())
-    return fetch(input, init)
-  })
+  const creating = (key: MetaKey, row: MetaRow) => {
+    if (key === 'syncProgress') seen.push(row.value as SyncProgress)
+  }
+  const updating = (changes: object, key: MetaKey, row: MetaRow) => {
+    if (key !== 'syncProgress') return
+    const next = Dexie.deepClone(row)
+    for (const [path, value] of Object.entries(changes)) Dexie.setByKeyPath(next, path, value)
+    seen.push(next.value as SyncProgress)
+  }
+  const deleting = (key: MetaKey) => {
+    if (key === 'syncProgress') seen.push(undefined)
+  }
+  db.meta.hook('creating', creating)
+  db.meta.hook('updating', updating)
+  db.meta.hook('deleting', deleting)
+  unhook = () => {
+    db.meta.hook('creating').unsubscribe(creating)
+    db.meta.hook('updating').unsubscribe(updating)
+    db.meta.hook('deleting').unsubscribe(deleting)
+  }
   return seen
 }
 
@@ -45,20 +63,35 @@ describe('pull: catching up', () => {
 
   it('should say how far the catch-up is as it goes, and nothing once done', async () => {
     seedMany(2_300)
-    const seen = progressAtEachPull()
+    const seen = progressWrites()
     await flush()
     expect(seen).toEqual([
-      undefined,
       { done: 100, total: 2_300 },
       { done: 1_100, total: 2_300 },
       { done: 2_100, total: 2_300 },
+      undefined,
     ])
     expect(await readSyncProgress()).toBeUndefined()
   })
 
+  it('should download the next catch-up page while it writes this one', async () => {
+    seedMany(2_300)
+    const storedCursorAtEachPull: number[] = []
+    const fetch = api.fetch
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).startsWith('/api/sync')) {
+        storedCursorAtEachPull.push(((await db.meta.get('cursor'))?.value as number) ?? 0)
+      }
+      return fetch(input, init)
+    })
+    await flush()
+    expect(api.calls('GET', '/api/sync').map((r) => r.cursor)).toEqual([0, 100, 1_100, 2_100])
+    expect(storedCursorAtEachPull).toEqual([0, 0, 100, 1_100])
+  })
+
   it('should show no progress for a live pull that fits one page', async () => {
     seedMany(30)
-    const seen = progressAtEachPull()
+    const seen = progressWrites()
     await flush()
     expect(seen).toEqual([undefined])
     expect(await db.generations.count()).toBe(30)

@@ -71,33 +71,41 @@ const resetSyncedCopy = async (): Promise<void> => {
   })
 }
 
+const fetchPage = (cursor: number, limit: number): Promise<SyncPage> =>
+  apiJson(`/api/sync?cursor=${cursor}&limit=${limit}`, syncPageSchema)
+
 const pullPages = async (): Promise<number> => {
   let pulled = 0
   let resets = 0
-  let catchingUp = false
+  const stored = ((await db.meta.get('cursor'))?.value as number | undefined) ?? 0
+  let next = fetchPage(stored, SYNC_PAGE_SIZE)
   for (;;) {
-    const cursor = ((await db.meta.get('cursor'))?.value as number | undefined) ?? 0
-    const limit = catchingUp ? SYNC_CATCH_UP_PAGE_SIZE : SYNC_PAGE_SIZE
-    const page = await apiJson(`/api/sync?cursor=${cursor}&limit=${limit}`, syncPageSchema)
+    const page = await next
     if (page.reset) {
       if (++resets > MAX_RESETS) throw new Error('The sync feed keeps resetting')
       await resetSyncedCopy()
       pulled = 0
-      catchingUp = false
+      next = fetchPage(0, SYNC_PAGE_SIZE)
       continue
+    }
+    // The next page downloads while this one is written; if the write fails, the pull stops
+    // and that download is dropped.
+    if (page.hasMore) {
+      next = fetchPage(page.cursor, SYNC_CATCH_UP_PAGE_SIZE)
+      next.catch(() => undefined)
     }
     await applyPage(page, pulled)
     pulled += page.changes.length
     if (!page.hasMore) return pulled
-    catchingUp = true
   }
 }
 
 /**
  * Pulls every page of changes after the stored cursor, one short transaction per page (never
  * awaiting the network inside one). The first page is live-sized, so a new device shows cards
- * soon; when more follow, the rest come in catch-up pages, ten times fewer round trips. Returns
- * how many changes it applied; throws `ApiClientError`.
+ * soon; when more follow, the rest come in catch-up pages, ten times fewer round trips, each
+ * downloading while the one before is written. Returns how many changes it applied; throws
+ * `ApiClientError`.
  */
 export const pullChanges = async (): Promise<number> => {
   try {
