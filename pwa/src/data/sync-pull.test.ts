@@ -113,4 +113,26 @@ describe('pull: catching up', () => {
     await flush()
     expect(await db.generations.count()).toBe(1_500)
   })
+
+  it('should drop reference thumbnails of generations now done, and nothing else', async () => {
+    const done = api.seed({ status: 'succeeded' })
+    const kept = api.seed({ status: 'succeeded' })
+    const running = api.seed({ status: 'running' })
+    const thumb = (id: string, source: 'reference' | 'image') => ({
+      id,
+      blob: new Blob(['t']),
+      width: 1,
+      height: 1,
+      source,
+    })
+    await db.thumbnails.bulkPut([
+      thumb(done.id, 'reference'),
+      thumb(kept.id, 'image'),
+      thumb(running.id, 'reference'),
+    ])
+    await flush()
+    expect((await db.thumbnails.toCollection().primaryKeys()).sort()).toEqual(
+      [kept.id, running.id].sort()
+    )
+  })
 })
