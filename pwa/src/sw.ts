@@ -54,9 +54,15 @@ registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] })
 )
 
+// A browser that will not tell its quota (estimate() missing or refused) gets the modest budget.
+const quota = (): Promise<number | undefined> =>
+  self.navigator.storage?.estimate().then(
+    (estimate) => estimate.quota,
+    () => undefined
+  ) ?? Promise.resolve(undefined)
 const imageBudget = createImageBudget({
   cacheName: IMAGE_CACHE,
-  budget: async () => imageCacheBudget((await self.navigator.storage?.estimate())?.quota),
+  budget: async () => imageCacheBudget(await quota()),
 })
 // Images can always be fetched again; the outbox's photos cannot.
 registerQuotaErrorCallback(() => caches.delete(IMAGE_CACHE))
