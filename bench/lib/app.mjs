@@ -59,7 +59,8 @@ export const signUpInBrowser = async (context, origin) => {
 /**
  * A Chromium profile signed in to the app, with `generations` seeded on the server and pulled by
  * the app's own sync into IndexedDB, and the service worker controlling the page. Returns how
- * long the app took to pull them (from the first load of /history to the last row stored).
+ * long the app took to pull them (from the first load of /history to the last row stored), and
+ * when the first card was on screen during that sync (ms since navigation start).
  */
 export const openSignedInApp = async (ctx, { generations = 0, sql = () => '' } = {}) => {
   const browser = await launchBrowser()
@@ -75,6 +76,7 @@ export const openSignedInApp = async (ctx, { generations = 0, sql = () => '' } =
       )
     }
     const page = await context.newPage()
+    await page.addInitScript(watchFirstCard)
     const t0 = performance.now()
     await page.goto(`${ctx.origin}/history`)
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
@@ -85,7 +87,9 @@ export const openSignedInApp = async (ctx, { generations = 0, sql = () => '' } =
       (n) => n >= generations,
       { what: 'generations pulled into IndexedDB', timeoutMs: 240_000 }
     )
-    return { ...browser, page, userId, syncMs: performance.now() - t0 }
+    const syncMs = performance.now() - t0
+    const firstCardMs = await page.evaluate(() => window.__benchCard)
+    return { ...browser, page, userId, syncMs, firstCardMs }
   } catch (error) {
     await browser.close()
     throw error

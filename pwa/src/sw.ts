@@ -2,8 +2,7 @@
 
 import './zod-without-eval.ts'
 import workerDataUrl from 'virtual:worker-data-url'
-import { clientsClaim } from 'workbox-core'
-import { ExpirationPlugin } from 'workbox-expiration'
+import { clientsClaim, registerQuotaErrorCallback } from 'workbox-core'
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
@@ -12,7 +11,8 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
 import { OUTBOX_SYNC_TAG } from './data/background-sync.ts'
-import { IMAGE_CACHE, IMAGE_CACHE_MAX_ENTRIES, IMAGE_PATH } from './data/image-cache.ts'
+import { IMAGE_CACHE, IMAGE_PATH, imageCacheBudget } from './data/image-cache.ts'
+import { createImageBudget } from './sw/image-budget.ts'
 import { SHARE_TARGET_PATH } from './sw/share-paths.ts'
 import type * as WorkerData from './sw/worker-data.ts'
 import { trustedScriptUrl } from './trusted-script-url.ts'
@@ -54,8 +54,21 @@ registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] })
 )
 
+// A browser that will not tell its quota (estimate() missing or refused) gets the modest budget.
+const quota = (): Promise<number | undefined> =>
+  self.navigator.storage?.estimate().then(
+    (estimate) => estimate.quota,
+    () => undefined
+  ) ?? Promise.resolve(undefined)
+const imageBudget = createImageBudget({
+  cacheName: IMAGE_CACHE,
+  budget: async () => imageCacheBudget(await quota()),
+})
+// Images can always be fetched again; the outbox's photos cannot.
+registerQuotaErrorCallback(() => caches.delete(IMAGE_CACHE))
+
 // Image bytes never change for a generation, so the cache answers first. Only 200s are kept
-// (never an error page), and the least recently viewed go once the budget is full.
+// (never an error page), and the least recently viewed go once the byte budget is full.
 registerRoute(
   ({ url, request }) =>
     request.method === 'GET' &&
@@ -65,7 +78,7 @@ registerRoute(
     cacheName: IMAGE_CACHE,
     plugins: [
       { cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null) },
-      new ExpirationPlugin({ maxEntries: IMAGE_CACHE_MAX_ENTRIES, purgeOnQuotaError: true }),
+      imageBudget.plugin,
     ],
   })
 )
@@ -90,6 +103,8 @@ self.addEventListener('install', (event) => {
   }
   if (!self.registration.active) void self.skipWaiting()
 })
+// Images cached by a worker from before the size index get sized once, here.
+self.addEventListener('activate', (event) => event.waitUntil(imageBudget.reconcile()))
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
 })

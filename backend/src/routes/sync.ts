@@ -10,8 +10,8 @@ import { pullChangesPlan } from '../services/sync.ts'
 export const sync = new Hono<SessionReadEnv>()
   .use(trustedOrigin(), sessionRead())
   .get('/', validate('query', syncQuerySchema), async (c) => {
-    const { cursor } = c.req.valid('query')
-    const { result } = await c.var.readAsUser((userId) => pullChangesPlan(c.var.db, userId, cursor))
+    const query = c.req.valid('query')
+    const { result } = await c.var.readAsUser((userId) => pullChangesPlan(c.var.db, userId, query))
     return c.json(result)
   })
 
@@ -19,7 +19,8 @@ export const syncDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/sync',
-    summary: 'Changes to my generations after a cursor (≤ 100 a page), and my balances',
+    summary:
+      'Changes to my generations after a cursor (100 a page, up to 1,000 for a catch-up), and my balances',
     tag: 'sync',
     auth: true,
     query: syncQuerySchema,

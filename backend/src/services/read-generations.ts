@@ -10,14 +10,14 @@ import { toGenerationResource } from './generation-resource.ts'
 type Row = typeof generation.$inferSelect
 type ImageRow = typeof generationImage.$inferSelect
 
-/** Rows as resources, each with its own images from `images`. */
-export const toResources = (rows: readonly Row[], images: readonly ImageRow[]): Generation[] =>
-  rows.map((row) =>
-    toGenerationResource(
-      row,
-      images.filter((image) => image.generationId === row.id)
-    )
-  )
+/** Rows as resources with their images; grouped first, since a sync page has a thousand rows. */
+export const toResources = (rows: readonly Row[], images: readonly ImageRow[]): Generation[] => {
+  const byGeneration = new Map<string, ImageRow[]>()
+  for (const image of images) {
+    byGeneration.set(image.generationId, [...(byGeneration.get(image.generationId) ?? []), image])
+  }
+  return rows.map((row) => toGenerationResource(row, byGeneration.get(row.id) ?? []))
+}
 
 /** One of the user's own generations; `NOT_FOUND` for anyone else's or a deleted one. */
 export const readGenerationPlan = (db: Db, userId: UserIdRef, id: string): ReadPlan<Generation> =>

@@ -88,6 +88,12 @@ export interface KnownBalances {
   at: string
 }
 
+/** How far a catch-up pull is: `done` of `total` changes on the device. */
+export interface SyncProgress {
+  done: number
+  total: number
+}
+
 /** Typed key–value rows of the `meta` table. */
 export interface MetaValues {
   /** Highest sync version this device has applied. */
@@ -99,6 +105,8 @@ export interface MetaValues {
   profile: Profile
   config: PublicConfig
   lastSyncAt: string
+  /** Set while a pull of more than one page runs, so History can say how far it is. */
+  syncProgress: SyncProgress
   /** Set when the last pull failed; cleared by the next good one. */
   lastSyncError: ClientErrorCode | null
   /** Written once; its absence with a known user means the database was wiped. */

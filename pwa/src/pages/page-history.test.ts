@@ -44,6 +44,17 @@ describe('<page-history>', () => {
     expect(links).toEqual(['/studio/product-shoot', '/studio/ad-graphic'])
   })
 
+  it('should show the cards already pulled while a catch-up says how far it is', async () => {
+    await db.generations.put(makeGeneration({ status: 'succeeded' }))
+    await writeMeta('syncProgress', { done: 100, total: 10_000 })
+    const el = await mount()
+    const status = () => el.shadowRoot?.querySelector('history-sync-status')
+    await expect
+      .poll(() => status()?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim())
+      .toBe('Syncing 100 of 10,000 generations…')
+    expect(el.shadowRoot?.querySelector('history-grid')).not.toBeNull()
+  })
+
   it('should say when nothing matches the filters, and clear them', async () => {
     await db.generations.put(makeGeneration({ status: 'succeeded' }))
     const el = await mount()

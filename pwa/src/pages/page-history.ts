@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import '../components/history-filters.ts'
 import '../components/history-grid.ts'
+import '../components/history-sync-status.ts'
 import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { ALL_HISTORY, type HistoryFilter, historyIds } from '../data/history.ts'
@@ -65,6 +66,7 @@ export class PageHistory extends LitElement {
           ? html`<div class="notice" role="status"><p>Couldn't refresh. Showing what's on this device.</p></div>`
           : ''
       }
+      <history-sync-status></history-sync-status>
       <history-filters .filter=${this._filter} @app-history-filter=${this._onFilter}></history-filters>
       <p class="visually-hidden" role="status">${ids && !loading ? this._count(ids.length) : ''}</p>
       ${loading || !ids ? this._skeleton() : this._list(ids)}

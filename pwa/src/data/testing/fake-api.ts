@@ -1,5 +1,5 @@
 import type { ApiErrorCode, Balances, Generation, SyncChange, Workflow } from '@app/shared-types'
-import { API_ERRORS } from '@app/shared-types'
+import { API_ERRORS, SYNC_CATCH_UP_PAGE_SIZE, SYNC_PAGE_SIZE } from '@app/shared-types'
 import { testConfig } from '../../studio/test-config.ts'
 
 /** One request the fake server saw. */
@@ -8,6 +8,8 @@ export interface SeenRequest {
   path: string
   /** `cursor` of a sync call. */
   cursor: number | undefined
+  /** `limit` of a sync call. */
+  limit: number | undefined
   idempotencyKey: string | null
 }
 
@@ -65,7 +67,8 @@ export class FakeApi {
   user = { id: 'user-1', name: 'Ada', email: 'ada@example.com' }
   /** What `GET /api/config` answers (public, like the Worker's). */
   config = testConfig()
-  pageSize = 100
+  /** The most changes a sync page carries, whatever the client asks. */
+  pageSize = SYNC_CATCH_UP_PAGE_SIZE
   /** Answers for the next calls of POST /api/generations, used before the real logic. */
   readonly nextCreate: Canned[] = []
   /** Answers for the next calls of GET /api/sync. */
@@ -82,17 +85,21 @@ export class FakeApi {
     const method = init.method ?? 'GET'
     const headers = new Headers(init.headers)
     const cursor = url.searchParams.get('cursor')
+    const limit = url.searchParams.get('limit')
     this.seen.push({
       method,
       path: url.pathname,
       cursor: cursor === null ? undefined : Number(cursor),
+      limit: limit === null ? undefined : Number(limit),
       idempotencyKey: headers.get('idempotency-key'),
     })
     if (this.offline) throw new TypeError('Failed to fetch')
     if (url.pathname.startsWith('/api/auth/')) return this.auth(url.pathname, init)
     if (url.pathname === '/api/config') return json(this.config)
     if (!this.signedIn) return errorResponse('UNAUTHENTICATED')
-    if (url.pathname === '/api/sync') return this.sync(Number(url.searchParams.get('cursor')))
+    if (url.pathname === '/api/sync') {
+      return this.sync(Number(cursor), Number(limit ?? SYNC_PAGE_SIZE))
+    }
     if (url.pathname === '/api/generations' && method === 'POST') return this.create(headers, init)
     const match = /^\/api\/generations\/([^/]+)(\/cancel)?$/.exec(url.pathname)
     if (match?.[1]) return this.change(match[1], method, Boolean(match[2]))
@@ -200,12 +207,19 @@ export class FakeApi {
     return json(this.generations.get(id))
   }
 
-  private sync(cursor: number): Response {
+  private sync(cursor: number, limit: number): Response {
     const canned = this.canned(this.nextSync)
     if (canned instanceof Response) return canned
     if (this.resetNextSync) {
       this.resetNextSync = false
-      return json({ changes: [], cursor: 0, hasMore: true, reset: true, balances: this.balances })
+      return json({
+        changes: [],
+        cursor: 0,
+        hasMore: true,
+        remaining: 0,
+        reset: true,
+        balances: this.balances,
+      })
     }
     const all: { version: number; change: SyncChange }[] = [
       ...[...this.generations.values()].map((generation) => ({
@@ -218,11 +232,12 @@ export class FakeApi {
       })),
     ]
     const after = all.filter((c) => c.version > cursor).sort((a, b) => a.version - b.version)
-    const page = after.slice(0, this.pageSize)
+    const page = after.slice(0, Math.min(limit, this.pageSize))
     return json({
       changes: page.map((c) => c.change),
       cursor: page.at(-1)?.version ?? cursor,
-      hasMore: after.length > this.pageSize,
+      hasMore: after.length > page.length,
+      remaining: after.length - page.length,
       reset: false,
       balances: this.balances,
     })
