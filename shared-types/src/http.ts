@@ -24,7 +24,7 @@ export const codeForStatus = (status: number): ApiErrorCode =>
 
 /**
  * A `Retry-After` header in milliseconds from `nowMs`: it may be seconds or an HTTP date (RFC 9110
- * §10.2.3). Undefined when absent or unreadable; never negative.
+ * section 10.2.3). Undefined when absent or unreadable; never negative.
  */
 export const parseRetryAfter = (
   value: string | null | undefined,
