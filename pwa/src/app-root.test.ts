@@ -7,7 +7,10 @@ import { emit } from './events.ts'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-/** Waits until the routed page for the current URL is in <main> (first loads import the module). */
+/**
+ * Waits until the routed page for the current URL is in <main>. A first visit imports the page's
+ * module, which the test runner transforms on demand: on a busy machine that alone takes seconds.
+ */
 const settled = async (el: AppRoot, tag: string): Promise<HTMLElement> => {
   const page = await vi.waitFor(
     async () => {
@@ -16,7 +19,7 @@ const settled = async (el: AppRoot, tag: string): Promise<HTMLElement> => {
       if (!found) throw new Error(`<${tag}> never rendered`)
       return found
     },
-    { timeout: 20_000, interval: 10 }
+    { timeout: 45_000, interval: 10 }
   )
   await (page as HTMLElement & { updateComplete?: Promise<boolean> }).updateComplete
   return page
@@ -35,6 +38,17 @@ const navLinks = (el: AppRoot): HTMLAnchorElement[] => {
   return [...(nav?.querySelectorAll('a') ?? [])]
 }
 
+/** The navigation's link to `href`, once the navigation (which follows the auth state) shows it. */
+const navLink = (el: AppRoot, href: string): Promise<HTMLAnchorElement> =>
+  vi.waitFor(
+    () => {
+      const link = navLinks(el).find((a) => a.getAttribute('href') === href)
+      if (!link) throw new Error(`no link to ${href} in the navigation`)
+      return link
+    },
+    { timeout: 10_000, interval: 10 }
+  )
+
 const signInLocally = async (): Promise<void> => {
   await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
   await writeMeta('authState', 'signed-in')
@@ -48,7 +62,7 @@ const arrivedAt = async (path: string): Promise<void> => {
   expect(window.location.pathname + window.location.search).toBe(path)
 }
 
-describe('<app-root>', () => {
+describe('<app-root>', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     // No server in unit tests: every call fails as if offline, so the stored state decides.
     vi.stubGlobal(
@@ -85,10 +99,12 @@ describe('<app-root>', () => {
     await settled(el, 'page-landing')
     const nav = el.shadowRoot?.querySelector('app-nav')?.shadowRoot?.querySelector('nav')
     expect(nav?.getAttribute('aria-label')).toBe('Account')
-    expect(navLinks(el).map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
-      ['Sign in', '/sign-in'],
-      ['Get started', '/sign-up'],
-    ])
+    await vi.waitFor(() =>
+      expect(navLinks(el).map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
+        ['Sign in', '/sign-in'],
+        ['Get started', '/sign-up'],
+      ])
+    )
   })
 
   it('should label the main navigation and list its four links', async () => {
@@ -97,20 +113,21 @@ describe('<app-root>', () => {
     await settled(el, 'page-settings')
     const nav = el.shadowRoot?.querySelector('app-nav')?.shadowRoot?.querySelector('nav')
     expect(nav?.getAttribute('aria-label')).toBe('Main')
+    const profile = await navLink(el, '/profile')
     expect(navLinks(el).map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
       ['Product Shoot', '/studio/product-shoot'],
       ['Ad Graphic', '/studio/ad-graphic'],
       ['History', '/history'],
       ['Profile', '/profile'],
     ])
-    const profile = navLinks(el).find((a) => a.textContent?.trim() === 'Profile')
-    expect(profile?.getAttribute('aria-current')).toBe('true')
+    expect(profile.getAttribute('aria-current')).toBe('true')
   })
 
   it('should mark the current page in the navigation', async () => {
     await signInLocally()
     const el = await mount('/history')
     await settled(el, 'page-history')
+    await navLink(el, '/history')
     const current = navLinks(el).filter((a) => a.hasAttribute('aria-current'))
     expect(current.map((a) => [a.textContent?.trim(), a.getAttribute('aria-current')])).toEqual([
       ['History', 'page'],
@@ -123,16 +140,15 @@ describe('<app-root>', () => {
     const el = await mount('/history/abc')
     const page = await settled(el, 'page-history-detail')
     expect((page as HTMLElement & { generationId: string }).generationId).toBe('abc')
-    const history = navLinks(el).find((a) => a.textContent?.trim() === 'History')
-    expect(history?.getAttribute('aria-current')).toBe('true')
+    const history = await navLink(el, '/history')
+    expect(history.getAttribute('aria-current')).toBe('true')
   })
 
   it('should route a link click and move focus to the new heading', async () => {
     await signInLocally()
     const el = await mount('/settings')
     await settled(el, 'page-settings')
-    const profile = navLinks(el).find((a) => a.getAttribute('href') === '/profile')
-    profile?.click()
+    ;(await navLink(el, '/profile')).click()
     const page = await settled(el, 'page-profile')
     expect(window.location.pathname).toBe('/profile')
     expect(document.title).toBe('Profile · Addreams')
