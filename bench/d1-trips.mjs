@@ -8,6 +8,7 @@ import path from 'node:path'
 import { applySql, grantSql, seedGenerationsSql, signUp } from './lib/accounts.mjs'
 import { literal } from './lib/d1.mjs'
 import { generationRequest } from './lib/generate.mjs'
+import { d1TripsOf } from './lib/request-log.mjs'
 import { writeSection } from './lib/results-sections.mjs'
 import { startStack } from './lib/stack.mjs'
 
@@ -16,24 +17,11 @@ process.env.WRANGLER_SEND_METRICS = 'false'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/** The `d1Trips` of the log line of the request `requestId`, once the Worker has printed it. */
-const tripsOf = async (log, requestId) => {
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    const line = log()
-      .split('\n')
-      .find((l) => l.includes(`"requestId":"${requestId}"`))
-    if (line) return JSON.parse(line.slice(line.indexOf('{'))).d1Trips
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`no log line for request ${requestId}`)
-}
-
 /** Sends one request; answers its status, body and D1 round trips. */
 const measure = async (stack, [url, init]) => {
   const res = await fetch(url, init)
   const body = await res.text()
-  const trips = await tripsOf(stack.log, res.headers.get('x-request-id'))
+  const trips = await d1TripsOf(stack.log, res.headers.get('x-request-id'))
   return { status: res.status, body, trips }
 }
 

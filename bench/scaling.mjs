@@ -3,48 +3,26 @@
 // R2 bytes it stores, the provider calls it makes and the queue messages it needs. The figures
 // feed docs/scaling.md; they go to the "Cost of one generation" section of bench/RESULTS.md, which
 // `npm run bench` keeps.
-import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readdir, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { runnerImport } from 'vite'
-import { backendDir, root } from '../scripts/lib/paths.mjs'
-import { toolEnv } from '../scripts/lib/process.mjs'
+import { root } from '../scripts/lib/paths.mjs'
 import { applySql, grantSql, signUp } from './lib/accounts.mjs'
+import { queryRows } from './lib/d1.mjs'
+import { d1TripsOf } from './lib/request-log.mjs'
 import { writeSection } from './lib/results-sections.mjs'
 import { startStack } from './lib/stack.mjs'
 
 const PER_WORKFLOW = 10
-
-/** Rows of a read-only query against the running product's local D1. */
-const query = async (stateDir, sql) => {
-  const { stdout } = await promisify(execFile)(
-    'npx',
-    [
-      'wrangler',
-      'd1',
-      'execute',
-      'DB',
-      '--local',
-      '--persist-to',
-      stateDir,
-      '--json',
-      '--command',
-      sql,
-    ],
-    { cwd: backendDir, env: toolEnv({ CI: 'true' }), maxBuffer: 64 * 1024 * 1024 }
-  )
-  return JSON.parse(stdout)[0].results
-}
 
 /**
  * Every table's rows and payload bytes (each value's length as stored; SQLite's page overhead and
  * the indexes come on top).
  */
 const tableSizes = async (stateDir) => {
-  const columns = await query(
+  const columns = await queryRows(
     stateDir,
     "SELECT m.name AS t, p.name AS c FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_cf_%' AND m.name != 'd1_migrations'"
   )
@@ -53,7 +31,7 @@ const tableSizes = async (stateDir) => {
   // One wrangler call for every table (each costs seconds on a busy machine), as one row of
   // scalar subqueries: D1 refuses a UNION of this many terms.
   const names = [...tables.keys()]
-  const [row] = await query(
+  const [row] = await queryRows(
     stateDir,
     `SELECT ${names
       .map((name, i) => {
@@ -81,18 +59,6 @@ const folderBytes = async (dir) => {
   return total
 }
 
-const tripsOf = async (log, requestId) => {
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    const line = log()
-      .split('\n')
-      .find((l) => l.includes(`"requestId":"${requestId}"`))
-    if (line) return JSON.parse(line.slice(line.indexOf('{'))).d1Trips
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`no log line for request ${requestId}`)
-}
-
 const create = async (stack, cookie, workflow, photo) => {
   const form = new FormData()
   const fields = workflow === 'ad-graphic' ? { size: '1328*1328' } : {}
@@ -106,7 +72,7 @@ const create = async (stack, cookie, workflow, photo) => {
   if (res.status !== 202)
     throw new Error(`POST /api/generations: ${res.status} ${await res.text()}`)
   const { generation } = await res.json()
-  return { id: generation.id, trips: await tripsOf(stack.log, res.headers.get('x-request-id')) }
+  return { id: generation.id, trips: await d1TripsOf(stack.log, res.headers.get('x-request-id')) }
 }
 
 const settle = async (stack, cookie, id) => {
