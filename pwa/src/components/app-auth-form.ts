@@ -10,7 +10,7 @@ import {
 import { OnlineController } from '../controllers/online-controller.ts'
 import { authErrorText } from '../data/error-text.ts'
 import { signIn, signUp } from '../data/session.ts'
-import { navigate, safeRedirect } from '../router.ts'
+import { navigate, safeRedirect } from '../navigation.ts'
 import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
 import './app-social-sign-in.ts'
 import { focusFirstInvalid, formStyles, textField } from './form-field.ts'
@@ -150,7 +150,7 @@ export class AppAuthForm extends LitElement {
         const name = (this._values.name ?? '').trim()
         await signUp({ name, email, password }, safeRedirect(this.redirect))
       }
-      navigate(safeRedirect(this.redirect), { replace: true })
+      navigate(this, safeRedirect(this.redirect), { replace: true })
     } catch (error) {
       this._formError = authErrorText(error, this.mode)
     } finally {

@@ -17,7 +17,7 @@ import { isImageCached } from '../data/image-cache.ts'
 import { canShareImages, downloadImage, shareImage } from '../data/images.ts'
 import { cancelGeneration, deleteGeneration, discardEntry } from '../data/outbox.ts'
 import type { AppHistoryActionEvent, AppImageActionEvent } from '../events.ts'
-import { navigate } from '../router.ts'
+import { navigate } from '../navigation.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 import { WORKFLOWS } from '../workflows.ts'
 
@@ -210,10 +210,10 @@ export class PageHistoryDetail extends LitElement {
     try {
       switch (event.detail.action) {
         case 'again':
-          navigate(`${studio}?from=${item.id}`)
+          navigate(this, `${studio}?from=${item.id}`)
           return
         case 'edit':
-          navigate(`${studio}?${item.kind === 'local' ? 'edit' : 'from'}=${item.id}`)
+          navigate(this, `${studio}?${item.kind === 'local' ? 'edit' : 'from'}=${item.id}`)
           return
         case 'cancel':
           if (item.kind === 'synced' && !(await this._confirmCancel())) return
@@ -221,12 +221,12 @@ export class PageHistoryDetail extends LitElement {
           return
         case 'discard':
           await discardEntry(item.id)
-          navigate('/history', { replace: true })
+          navigate(this, '/history', { replace: true })
           return
         case 'delete':
           if (item.kind === 'synced' && !(await this._confirmDelete())) return
           await deleteGeneration(item.id)
-          navigate('/history', { replace: true })
+          navigate(this, '/history', { replace: true })
           return
       }
     } finally {

@@ -141,7 +141,7 @@ export class PageProfile extends LitElement {
   }
 
   private _onSignOut(): void {
-    void confirmSignOut()
+    void confirmSignOut(this)
   }
 }
 
