@@ -2,12 +2,13 @@ import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { deleteAccount, hasPassword } from '../data/account.ts'
 import { ApiClientError } from '../data/api.ts'
+import type { AuthErrorCode } from '../data/client-errors.ts'
 import { navigate } from '../navigation.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { formStyles, textField } from './form-field.ts'
 import { profileSectionStyles } from './profile-styles.ts'
 
-const authCode = (error: unknown): string | undefined =>
+const authCode = (error: unknown): AuthErrorCode | undefined =>
   error instanceof ApiClientError ? error.authCode : undefined
 
 /**

@@ -64,10 +64,5 @@ export const relativeTime = (iso: string, now = Date.now()): string => {
   return 'just now'
 }
 
-const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' })
-
-/** A full date and time for details ("Nov 22, 2026, 10:04 AM"). */
-export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso))
-
 /** A wire size `W*H` as the UI shows it: "1328 × 1328". */
 export const formatSize = (size: string): string => size.replace('*', ' × ')
