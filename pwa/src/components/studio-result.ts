@@ -7,9 +7,15 @@ import { generationFailureText, outboxErrorText } from '../data/error-text.ts'
 import { type HistoryItem, historyItem, itemState } from '../data/history.ts'
 import { canShareImages, downloadImage, shareImage } from '../data/images.ts'
 import { emit } from '../events.ts'
-import { formatDateTime } from '../format.ts'
+import {
+  credits,
+  creditsReturned,
+  formatDateTime,
+  formatSize,
+  readyLabel,
+  STATE_LABELS,
+} from '../format.ts'
 import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
-import { credits, creditsReturned, formatSize, readyLabel, STATE_LABELS } from './history-format.ts'
 import { studioResultStyles } from './studio-result-styles.ts'
 
 /** The running-too-long note (docs/product.md §8). */
