@@ -8,9 +8,9 @@ import {
 } from '../data/account.ts'
 import { describeUserAgent } from '../data/user-agent.ts'
 import { formatDateTime } from '../format.ts'
+import { profileSectionStyles } from '../styles/profile.styles.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { confirmDialog } from './app-dialog.ts'
-import { profileSectionStyles } from './profile-styles.ts'
 
 /**
  * The signed-in devices: browser and OS, created and last active, "This device" on the current

@@ -16,7 +16,7 @@ import {
   STATE_LABELS,
 } from '../format.ts'
 import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
-import { studioResultStyles } from './studio-result-styles.ts'
+import { studioResultStyles } from './studio-result.styles.ts'
 
 /** The running-too-long note (docs/product.md §8). */
 const STILL_WORKING = 'Still working. You can leave this page; the result will appear in History.'
