@@ -13,8 +13,8 @@ import { signIn, signUp } from '../data/session.ts'
 import { navigate, safeRedirect } from '../navigation.ts'
 import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
 import './app-social-sign-in.ts'
-import { focusFirstInvalid, formStyles, textField } from './form-field.ts'
-import { passwordRulesHint, passwordRulesStyles } from './password-rules.ts'
+import { focusFirstInvalid, formStyles, textField } from '../partials/form-field.ts'
+import { passwordRulesHint, passwordRulesStyles } from '../partials/password-rules.ts'
 
 const FIELDS: Record<
   AuthField,

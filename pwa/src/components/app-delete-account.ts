@@ -4,9 +4,9 @@ import { deleteAccount, hasPassword } from '../data/account.ts'
 import { ApiClientError } from '../data/api.ts'
 import type { AuthErrorCode } from '../data/client-errors.ts'
 import { navigate } from '../navigation.ts'
+import { formStyles, textField } from '../partials/form-field.ts'
 import { profileSectionStyles } from '../styles/profile.styles.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
-import { formStyles, textField } from './form-field.ts'
 
 const authCode = (error: unknown): AuthErrorCode | undefined =>
   error instanceof ApiClientError ? error.authCode : undefined
