@@ -10,7 +10,8 @@ import { QueryStatus } from './controllers/query-status.ts'
 import type { AuthSnapshot } from './data/account.ts'
 import { hasServerSession, mayHaveLocalData } from './data/frame-checks.ts'
 import type { AppNavigateEvent } from './events.ts'
-import { type RouteMatch, Router, safeRedirect, signInPathFor } from './router.ts'
+import { safeRedirect, signInPathFor } from './navigation.ts'
+import { type RouteMatch, Router } from './router.ts'
 import { buttonBase, focusRing, visuallyHidden } from './styles/shared.ts'
 
 /** Pages a signed-in user skips: they go on to the app (or the sign-in `redirect`). */

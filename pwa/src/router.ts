@@ -186,40 +186,6 @@ export const isRoutableLink = (anchor: HTMLAnchorElement, current: URL): boolean
   return !(samePage && url.hash !== '')
 }
 
-const isApiPath = (pathname: string): boolean => {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(pathname).toLowerCase()
-  } catch {
-    return true
-  }
-  return decoded === '/api' || decoded.startsWith('/api/')
-}
-
-/**
- * Where to go after sign-in: the `redirect` value when it is a path of the app on this origin,
- * otherwise `/history`. The value is resolved the way `navigate()` will resolve it, because the
- * URL parser drops tabs and newlines and reads `\` as `/`: `/\t/evil.example` looks like a path
- * but is `//evil.example`, another host. The API is never a destination.
- */
-export const safeRedirect = (value: string | null | undefined): string => {
-  const fallback = '/history'
-  if (!value?.startsWith('/')) return fallback
-  const origin = window.location.origin
-  let url: URL
-  try {
-    url = new URL(value, origin)
-  } catch {
-    return fallback
-  }
-  if (url.origin !== origin || isApiPath(url.pathname)) return fallback
-  return url.pathname + url.search + url.hash
-}
-
-/** The sign-in page that returns to `url` (path and query) afterwards. */
-export const signInPathFor = (url: URL): string =>
-  `/sign-in?redirect=${encodeURIComponent(url.pathname + url.search)}`
-
 interface RouterOptions {
   /** Called with the page name after each navigation, for a polite live region. */
   announce?: (text: string) => void
@@ -228,14 +194,6 @@ interface RouterOptions {
    * returns that path, or undefined to show the page.
    */
   guard?: (match: RouteMatch, url: URL) => Promise<string | undefined>
-}
-
-let activeRouter: Router | undefined
-
-/** Goes to `path` through the app's router (a full page load if no router is running). */
-export const navigate = (path: string, options: { replace?: boolean } = {}): void => {
-  if (activeRouter) activeRouter.navigate(path, options)
-  else window.location.assign(path)
 }
 
 /**
@@ -262,14 +220,12 @@ export class Router implements ReactiveController {
   }
 
   hostConnected(): void {
-    activeRouter = this
     window.addEventListener('click', this._onClick)
     window.addEventListener('popstate', this._onPopState)
     void this._show(false)
   }
 
   hostDisconnected(): void {
-    if (activeRouter === this) activeRouter = undefined
     window.removeEventListener('click', this._onClick)
     window.removeEventListener('popstate', this._onPopState)
   }

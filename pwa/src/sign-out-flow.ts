@@ -1,7 +1,7 @@
 import { askDialog } from './components/app-dialog.ts'
 import { unsentEntries } from './data/outbox.ts'
 import { signOut } from './data/session.ts'
-import { navigate } from './router.ts'
+import { navigate } from './navigation.ts'
 
 const unsentTitle = (n: number): string =>
   n === 1 ? "1 request hasn't been sent yet." : `${n} requests haven't been sent yet.`
@@ -9,9 +9,9 @@ const unsentTitle = (n: number): string =>
 /**
  * Signs out (docs/product.md §9.3), first asking when requests are still waiting on the device,
  * since signing out deletes them; then goes to the landing page. Profile and the account menu share
- * it.
+ * it; `from` is the element that asked.
  */
-export const confirmSignOut = async (): Promise<void> => {
+export const confirmSignOut = async (from: Element): Promise<void> => {
   const unsent = (await unsentEntries()).length
   if (unsent > 0) {
     const answer = await askDialog({
@@ -25,5 +25,5 @@ export const confirmSignOut = async (): Promise<void> => {
     if (answer !== 'sign-out') return
   }
   await signOut()
-  navigate('/', { replace: true })
+  navigate(from, '/', { replace: true })
 }

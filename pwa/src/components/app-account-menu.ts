@@ -181,7 +181,7 @@ export class AppAccountMenu extends LitElement {
     this._open = false
     // The flow (and the outbox it checks) loads only when someone signs out from here.
     const { confirmSignOut } = await import('../sign-out-flow.ts')
-    await confirmSignOut()
+    await confirmSignOut(this)
   }
 }
 

@@ -10,11 +10,11 @@ import {
 import { OnlineController } from '../controllers/online-controller.ts'
 import { authErrorText } from '../data/error-text.ts'
 import { signIn, signUp } from '../data/session.ts'
-import { navigate, safeRedirect } from '../router.ts'
+import { navigate, safeRedirect } from '../navigation.ts'
 import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
 import './app-social-sign-in.ts'
-import { focusFirstInvalid, formStyles, textField } from './form-field.ts'
-import { passwordRulesHint, passwordRulesStyles } from './password-rules.ts'
+import { focusFirstInvalid, formStyles, textField } from '../partials/form-field.ts'
+import { passwordRulesHint, passwordRulesStyles } from '../partials/password-rules.ts'
 
 const FIELDS: Record<
   AuthField,
@@ -150,7 +150,7 @@ export class AppAuthForm extends LitElement {
         const name = (this._values.name ?? '').trim()
         await signUp({ name, email, password }, safeRedirect(this.redirect))
       }
-      navigate(safeRedirect(this.redirect), { replace: true })
+      navigate(this, safeRedirect(this.redirect), { replace: true })
     } catch (error) {
       this._formError = authErrorText(error, this.mode)
     } finally {

@@ -5,10 +5,10 @@ import { COMMON_PASSWORD_TEXT, checkConfirm, checkPassword } from '../auth-rules
 import { changePassword } from '../data/account.ts'
 import { ApiClientError } from '../data/api.ts'
 import { emit } from '../events.ts'
+import { focusFirstInvalid, formStyles, textField } from '../partials/form-field.ts'
+import { passwordRulesHint, passwordRulesStyles } from '../partials/password-rules.ts'
+import { profileSectionStyles } from '../styles/profile.styles.ts'
 import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
-import { focusFirstInvalid, formStyles, textField } from './form-field.ts'
-import { passwordRulesHint, passwordRulesStyles } from './password-rules.ts'
-import { profileSectionStyles } from './profile-styles.ts'
 
 type Field = 'current' | 'next' | 'confirm'
 

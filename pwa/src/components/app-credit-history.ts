@@ -2,9 +2,10 @@ import type { LedgerEntry, LedgerReason } from '@app/shared-types'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { loadLedgerPage } from '../data/account.ts'
+import { formatDateTime } from '../format.ts'
+import { profileSectionStyles } from '../styles/profile.styles.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { WORKFLOWS } from '../workflows.ts'
-import { formatDateTime, profileSectionStyles } from './profile-styles.ts'
 
 const REASONS: Record<LedgerReason, string> = {
   welcome: 'Welcome credit',

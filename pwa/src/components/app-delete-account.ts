@@ -2,12 +2,13 @@ import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { deleteAccount, hasPassword } from '../data/account.ts'
 import { ApiClientError } from '../data/api.ts'
-import { navigate } from '../router.ts'
+import type { AuthErrorCode } from '../data/client-errors.ts'
+import { navigate } from '../navigation.ts'
+import { formStyles, textField } from '../partials/form-field.ts'
+import { profileSectionStyles } from '../styles/profile.styles.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
-import { formStyles, textField } from './form-field.ts'
-import { profileSectionStyles } from './profile-styles.ts'
 
-const authCode = (error: unknown): string | undefined =>
+const authCode = (error: unknown): AuthErrorCode | undefined =>
   error instanceof ApiClientError ? error.authCode : undefined
 
 /**
@@ -120,7 +121,7 @@ export class AppDeleteAccount extends LitElement {
     try {
       await deleteAccount(this._needsPassword ? this._password : undefined)
       this._dialog.close()
-      navigate('/', { replace: true })
+      navigate(this, '/', { replace: true })
     } catch (error) {
       const code = authCode(error)
       if (code === 'SESSION_EXPIRED') this._error = 'Sign in again to delete your account.'

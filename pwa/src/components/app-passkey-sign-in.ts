@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { passkeysSupported, signInWithPasskey } from '../data/passkeys.ts'
-import { navigate, safeRedirect } from '../router.ts'
+import { navigate, safeRedirect } from '../navigation.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 
 /** What the user reads when a passkey sign-in does not happen. */
@@ -68,7 +68,7 @@ export class AppPasskeySignIn extends LitElement {
     this._error = ''
     try {
       await signInWithPasskey()
-      navigate(safeRedirect(this.redirect), { replace: true })
+      navigate(this, safeRedirect(this.redirect), { replace: true })
     } catch (error) {
       this._error = failureText(error)
     } finally {

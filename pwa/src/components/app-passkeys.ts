@@ -8,9 +8,10 @@ import {
   removePasskey,
 } from '../data/passkeys.ts'
 import { describeUserAgent } from '../data/user-agent.ts'
+import { formatDateTime } from '../format.ts'
+import { profileSectionStyles } from '../styles/profile.styles.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { confirmDialog } from './app-dialog.ts'
-import { formatDateTime, profileSectionStyles } from './profile-styles.ts'
 
 /**
  * The user's passkeys (sign-in with the device's own unlock): each with its name and date and

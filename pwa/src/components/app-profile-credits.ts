@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { WORKFLOWS, type Workflow } from '../workflows.ts'
 import './app-credit-history.ts'
-import { profileSectionStyles } from './profile-styles.ts'
+import { profileSectionStyles } from '../styles/profile.styles.ts'
 
 /**
  * The profile's credits: one card per workflow with its balance ("as of" a time when offline, and

@@ -7,9 +7,10 @@ import {
   revokeSession,
 } from '../data/account.ts'
 import { describeUserAgent } from '../data/user-agent.ts'
+import { formatDateTime } from '../format.ts'
+import { profileSectionStyles } from '../styles/profile.styles.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { confirmDialog } from './app-dialog.ts'
-import { formatDateTime, profileSectionStyles } from './profile-styles.ts'
 
 /**
  * The signed-in devices: browser and OS, created and last active, "This device" on the current

@@ -5,7 +5,7 @@ import { LiveQueryController } from '../controllers/live-query-controller.ts'
 import { loadConfig, readConfig } from '../data/config.ts'
 import { authErrorText } from '../data/error-text.ts'
 import { socialSignInUrl } from '../data/session.ts'
-import { safeRedirect } from '../router.ts'
+import { safeRedirect } from '../navigation.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 
 const PROVIDERS: readonly { id: SocialProvider; label: string }[] = [

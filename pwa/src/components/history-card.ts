@@ -4,7 +4,7 @@ import type { HistoryItem, ItemState } from '../data/history.ts'
 import { focusRing } from '../styles/shared.ts'
 import { WORKFLOWS } from '../workflows.ts'
 import './history-progress.ts'
-import { relativeTime, stateTone } from './history-format.ts'
+import { relativeTime, stateTone } from '../format.ts'
 
 /**
  * One card of the History grid: thumbnail or a state placeholder, prompt, workflow and state

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { HistoryItem } from '../data/history.ts'
-import { credits, creditsReturned, formatDateTime, formatSize } from './history-format.ts'
+import { credits, creditsReturned, formatDateTime, formatSize } from '../format.ts'
 
 interface Facts {
   readonly prompt: string

@@ -7,7 +7,7 @@ import { thumbnailUrls } from '../data/thumbnails.ts'
 import { cssProperties } from '../styles/css-properties.ts'
 import type { HistoryCard } from './history-card.ts'
 import './history-card.ts'
-import { itemLabel } from './history-label.ts'
+import { itemLabel } from '../format.ts'
 import {
   CARD_INFO_HEIGHT,
   GRID_GAP,

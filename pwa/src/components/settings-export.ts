@@ -5,8 +5,8 @@ import { ApiClientError } from '../data/api.ts'
 import { errorText } from '../data/error-text.ts'
 import { exportFilename, exportHistory } from '../data/export.ts'
 import { saveBlob } from '../data/images.ts'
+import { settingsSection } from '../partials/settings-section.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
-import { settingsSection } from './settings-section.ts'
 
 /**
  * Settings › Export: "Export my history" builds one ZIP of every generation's details and images

@@ -3,9 +3,9 @@ import { customElement, state } from 'lit/decorators.js'
 import { deleteImageCache, imageCacheStats } from '../data/image-cache.ts'
 import { formatBytes } from '../data/storage.ts'
 import { emit } from '../events.ts'
+import { settingsSection } from '../partials/settings-section.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { confirmDialog } from './app-dialog.ts'
-import { settingsSection } from './settings-section.ts'
 
 /**
  * Settings › Cached images: how many full-size images this device keeps and their size, and

@@ -7,8 +7,8 @@ import {
   requestPersistentStorage,
   type StorageEstimate,
 } from '../data/storage.ts'
+import { settingsSection } from '../partials/settings-section.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
-import { settingsSection } from './settings-section.ts'
 
 /**
  * Settings › Storage: "Using X of Y" from the storage estimate, and whether the browser keeps

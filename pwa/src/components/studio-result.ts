@@ -7,7 +7,6 @@ import { generationFailureText, outboxErrorText } from '../data/error-text.ts'
 import { type HistoryItem, historyItem, itemState } from '../data/history.ts'
 import { canShareImages, downloadImage, shareImage } from '../data/images.ts'
 import { emit } from '../events.ts'
-import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
 import {
   credits,
   creditsReturned,
@@ -15,8 +14,9 @@ import {
   formatSize,
   readyLabel,
   STATE_LABELS,
-} from './history-format.ts'
-import { studioResultStyles } from './studio-result-styles.ts'
+} from '../format.ts'
+import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
+import { studioResultStyles } from './studio-result.styles.ts'
 
 /** The running-too-long note (docs/product.md §8). */
 const STILL_WORKING = 'Still working. You can leave this page; the result will appear in History.'

@@ -3,7 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js'
 import { emit } from '../events.ts'
 import { CUSTOM_SIZE } from '../studio/presets.ts'
 import { focusRing } from '../styles/shared.ts'
-import { fieldStyles } from './studio-styles.ts'
+import { fieldStyles } from '../styles/studio.styles.ts'
 
 /** One choice of the size select. */
 export interface SizeOption {

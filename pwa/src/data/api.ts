@@ -6,8 +6,8 @@ import {
   parseRetryAfter,
 } from '@app/shared-types'
 import type * as z from 'zod'
+import { type AuthErrorCode, authErrorCode, type ClientErrorCode } from './client-errors.ts'
 import { noteRequestOutcome } from './connection.ts'
-import type { ClientErrorCode } from './db.ts'
 import { TIMEOUTS } from './timeouts.ts'
 
 /**
@@ -21,7 +21,7 @@ export class ApiClientError extends Error {
   readonly retryable: boolean
   readonly requestId: string | undefined
   readonly details: readonly ErrorDetail[]
-  readonly authCode: string | undefined
+  readonly authCode: AuthErrorCode | undefined
   /** From `Retry-After`, when the server sent one. */
   readonly retryAfterMs: number | undefined
 
@@ -32,7 +32,7 @@ export class ApiClientError extends Error {
     retryable?: boolean
     requestId?: string
     details?: readonly ErrorDetail[]
-    authCode?: string
+    authCode?: AuthErrorCode
     retryAfterMs?: number
   }) {
     super(init.message)
@@ -68,7 +68,7 @@ const errorFromResponse = async (res: Response): Promise<ApiClientError> => {
     })
   }
   const loose = (body ?? {}) as { code?: unknown; message?: unknown }
-  const authCode = typeof loose.code === 'string' ? loose.code : undefined
+  const authCode = authErrorCode(loose.code)
   return new ApiClientError({
     code: codeForStatus(res.status),
     status: res.status,

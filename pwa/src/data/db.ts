@@ -1,5 +1,4 @@
 import type {
-  ApiErrorCode,
   Balances,
   Generation,
   GenerationRequestInput,
@@ -8,6 +7,7 @@ import type {
   Workflow,
 } from '@app/shared-types'
 import { Dexie, type Table } from 'dexie'
+import type { ClientErrorCode } from './client-errors.ts'
 import { DB_NAME } from './db-name.ts'
 
 /** What an outbox entry asks the server to do. */
@@ -19,9 +19,6 @@ export type OutboxOp = 'generate' | 'cancel' | 'delete'
  * edit.
  */
 export type OutboxState = 'waiting' | 'sending' | 'paused' | 'rejected'
-
-/** A client-only code for a request that never got an HTTP answer. */
-export type ClientErrorCode = ApiErrorCode | 'NETWORK'
 
 /** Why the last attempt did not go through. */
 export interface OutboxError {

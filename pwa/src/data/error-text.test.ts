@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ApiClientError } from './api.ts'
+import type { AuthErrorCode } from './client-errors.ts'
 import { authErrorText, outboxErrorText, socialErrorText } from './error-text.ts'
 
-const authError = (status: number, authCode?: string) =>
+const authError = (status: number, authCode?: AuthErrorCode) =>
   new ApiClientError({
     code:
       status === 401 ? 'UNAUTHENTICATED' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED',
@@ -12,7 +13,7 @@ const authError = (status: number, authCode?: string) =>
   })
 
 describe('authErrorText', () => {
-  it('should pick the docs/product.md §9.2 message from the status and better-auth code', () => {
+  it('should pick the docs/product.md §9.2 message from the error code and the better-auth code', () => {
     expect(authErrorText(authError(401, 'INVALID_EMAIL_OR_PASSWORD'), 'sign-in')).toBe(
       'Invalid email or password.'
     )

@@ -7,7 +7,8 @@ import {
 } from '@app/shared-types'
 import { COMMON_PASSWORD_TEXT } from '../auth-rules.ts'
 import { ApiClientError } from './api.ts'
-import type { ClientErrorCode, OutboxError } from './db.ts'
+import type { AuthErrorCode, ClientErrorCode } from './client-errors.ts'
+import type { OutboxError } from './db.ts'
 
 /** How a workflow's credits are named in running text (docs/product.md §7). */
 const CREDIT_NAME: Record<Workflow, string> = {
@@ -71,7 +72,10 @@ export const outboxErrorText = (error: OutboxError, workflow: Workflow): string 
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
-const ALREADY_EXISTS = new Set(['USER_ALREADY_EXISTS', 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL'])
+const ALREADY_EXISTS: ReadonlySet<AuthErrorCode> = new Set([
+  'USER_ALREADY_EXISTS',
+  'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL',
+])
 
 /** The sign-in or sign-up form's message for a failed call (docs/product.md §9.2). */
 export const authErrorText = (error: unknown, mode: 'sign-in' | 'sign-up'): string => {
@@ -83,14 +87,14 @@ export const authErrorText = (error: unknown, mode: 'sign-in' | 'sign-up'): stri
   if (error.code === 'NETWORK') {
     return "You're offline. Connect to the internet to sign in."
   }
-  if (error.status === 429) return 'Too many attempts. Wait a moment and try again.'
+  if (error.code === 'RATE_LIMITED') return 'Too many attempts. Wait a moment and try again.'
   if (error.authCode === PASSWORD_TOO_COMMON) return COMMON_PASSWORD_TEXT
   if (error.authCode && ALREADY_EXISTS.has(error.authCode)) {
     return 'An account with this email already exists. Sign in instead.'
   }
   if (
     error.authCode === 'INVALID_EMAIL_OR_PASSWORD' ||
-    (mode === 'sign-in' && error.status === 401)
+    (mode === 'sign-in' && error.code === 'UNAUTHENTICATED')
   ) {
     return 'Invalid email or password.'
   }

@@ -1,10 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { checkEmail } from '../auth-rules.ts'
-import { focusFirstInvalid, formStyles, textField } from '../components/form-field.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { requestPasswordReset } from '../data/account-email.ts'
 import { ApiClientError } from '../data/api.ts'
+import { focusFirstInvalid, formStyles, textField } from '../partials/form-field.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 
 /**

@@ -3,10 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { confirmDialog } from '../components/app-dialog.ts'
 import '../components/history-actions.ts'
 import '../components/history-facts.ts'
-import { creditsReturned, stateTone } from '../components/history-format.ts'
 import '../components/history-images.ts'
 import type { DetailImage } from '../components/history-images.ts'
-import { itemLabel } from '../components/history-label.ts'
+import { creditsReturned, itemLabel, stateTone } from '../format.ts'
 import '../components/history-progress.ts'
 import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
@@ -17,7 +16,7 @@ import { isImageCached } from '../data/image-cache.ts'
 import { canShareImages, downloadImage, shareImage } from '../data/images.ts'
 import { cancelGeneration, deleteGeneration, discardEntry } from '../data/outbox.ts'
 import type { AppHistoryActionEvent, AppImageActionEvent } from '../events.ts'
-import { navigate } from '../router.ts'
+import { navigate } from '../navigation.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 import { WORKFLOWS } from '../workflows.ts'
 
@@ -210,10 +209,10 @@ export class PageHistoryDetail extends LitElement {
     try {
       switch (event.detail.action) {
         case 'again':
-          navigate(`${studio}?from=${item.id}`)
+          navigate(this, `${studio}?from=${item.id}`)
           return
         case 'edit':
-          navigate(`${studio}?${item.kind === 'local' ? 'edit' : 'from'}=${item.id}`)
+          navigate(this, `${studio}?${item.kind === 'local' ? 'edit' : 'from'}=${item.id}`)
           return
         case 'cancel':
           if (item.kind === 'synced' && !(await this._confirmCancel())) return
@@ -221,12 +220,12 @@ export class PageHistoryDetail extends LitElement {
           return
         case 'discard':
           await discardEntry(item.id)
-          navigate('/history', { replace: true })
+          navigate(this, '/history', { replace: true })
           return
         case 'delete':
           if (item.kind === 'synced' && !(await this._confirmDelete())) return
           await deleteGeneration(item.id)
-          navigate('/history', { replace: true })
+          navigate(this, '/history', { replace: true })
           return
       }
     } finally {

@@ -5,11 +5,12 @@ import '../components/app-delete-account.ts'
 import '../components/app-passkeys.ts'
 import '../components/app-profile-credits.ts'
 import '../components/app-session-list.ts'
-import { formatDateTime, profileSectionStyles } from '../components/profile-styles.ts'
 import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { type KnownProfile, loadProfile, readProfile } from '../data/account.ts'
+import { formatDateTime } from '../format.ts'
 import { confirmSignOut } from '../sign-out-flow.ts'
+import { profileSectionStyles } from '../styles/profile.styles.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 
 /**
@@ -141,7 +142,7 @@ export class PageProfile extends LitElement {
   }
 
   private _onSignOut(): void {
-    void confirmSignOut()
+    void confirmSignOut(this)
   }
 }
 

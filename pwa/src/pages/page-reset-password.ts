@@ -1,14 +1,14 @@
 import { html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { checkConfirm, checkPassword } from '../auth-rules.ts'
-import { focusFirstInvalid, formStyles, textField } from '../components/form-field.ts'
-import { passwordRulesHint, passwordRulesStyles } from '../components/password-rules.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { resetPassword } from '../data/account-email.ts'
 import { ApiClientError } from '../data/api.ts'
 import { authErrorText } from '../data/error-text.ts'
 import { signIn } from '../data/session.ts'
-import { navigate } from '../router.ts'
+import { navigate } from '../navigation.ts'
+import { focusFirstInvalid, formStyles, textField } from '../partials/form-field.ts'
+import { passwordRulesHint, passwordRulesStyles } from '../partials/password-rules.ts'
 import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
 
 type Field = 'password' | 'confirm'
@@ -116,9 +116,9 @@ export class PageResetPassword extends LitElement {
     try {
       if (!email) throw new Error('no email in the link')
       await signIn({ email, password })
-      navigate('/history', { replace: true })
+      navigate(this, '/history', { replace: true })
     } catch {
-      navigate('/sign-in?reset=1', { replace: true })
+      navigate(this, '/sign-in?reset=1', { replace: true })
     }
   }
 }

@@ -1,6 +1,6 @@
 import { html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { signInPathFor } from '../router.ts'
+import { signInPathFor } from '../navigation.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 
 /**

@@ -2,13 +2,11 @@ import type { PublicConfig } from '@app/shared-types'
 import { html, LitElement, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { confirmDialog } from '../components/app-dialog.ts'
-import { renderStudioForm } from '../components/studio-form.ts'
-import { renderStudioHeader } from '../components/studio-header.ts'
-import { renderStudioLoadFailed, renderStudioLoading } from '../components/studio-load-states.ts'
-import { studioPageStyles } from '../components/studio-page-styles.ts'
+import { studioPageStyles } from './studio/page-studio.styles.ts'
+import { renderStudioForm } from './studio/studio-form.ts'
+import { renderStudioHeader } from './studio/studio-header.ts'
+import { renderStudioLoadFailed, renderStudioLoading } from './studio/studio-load-states.ts'
 import '../components/studio-result.ts'
-import type { StudioStepView } from '../components/studio-step-view.ts'
-import { fieldStyles } from '../components/studio-styles.ts'
 import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { availableCredits, readBalances } from '../data/balances.ts'
@@ -35,13 +33,15 @@ import { NO_ROOM_MESSAGE } from '../studio/templates.ts'
 import { toggleTemplate } from '../studio/toggle-template.ts'
 import { type FieldKey, validateFields } from '../studio/validate.ts'
 import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
+import { fieldStyles } from '../styles/studio.styles.ts'
 import { WORKFLOWS, type Workflow } from '../workflows.ts'
+import type { StudioStepView } from './studio/studio-step-view.ts'
 
 /**
  * `/studio/product-shoot` and `/studio/ad-graphic`: the three-step form of one workflow with its
  * autosaved draft, then the result view of the request it sent (docs/product.md §4–§8, §9.4).
  * `?from=<id>` and `?edit=<entryId>` prefill it from an earlier request; `?shared=1` takes photos
- * shared from another app. The form renders from `components/studio-form.ts` into this element's
+ * shared from another app. The form renders from `pages/studio/studio-form.ts` into this element's
  * shadow root, so a failed step can focus its first invalid field by id.
  */
 @customElement('page-studio')

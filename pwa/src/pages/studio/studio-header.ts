@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit'
-import { CREDIT_NOUN } from '../studio/validate.ts'
-import type { Workflow } from '../workflows.ts'
-import { credits, formatDateTime } from './history-format.ts'
+import { credits, formatDateTime } from '../../format.ts'
+import { CREDIT_NOUN } from '../../studio/validate.ts'
+import type { Workflow } from '../../workflows.ts'
 
 /** What the studio header shows. */
 export interface StudioHeaderView {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboxEntry } from '../data/db.ts'
-import type { HistoryItem } from '../data/history.ts'
-import { makeGeneration } from '../data/testing/fake-api.ts'
-import { creditsReturned, formatSize, relativeTime } from './history-format.ts'
-import { itemLabel } from './history-label.ts'
+import type { OutboxEntry } from './data/db.ts'
+import type { HistoryItem } from './data/history.ts'
+import { makeGeneration } from './data/testing/fake-api.ts'
+import { creditsReturned, formatDateTime, formatSize, itemLabel, relativeTime } from './format.ts'
 
 const entry = (overrides: Partial<OutboxEntry>): HistoryItem => {
   const value: OutboxEntry = {
@@ -65,5 +64,13 @@ describe('history labels', () => {
     expect(relativeTime('2026-11-22T11:59:30Z', now)).toBe('just now')
     expect(relativeTime('2026-11-22T10:00:00Z', now)).toBe('2 hours ago')
     expect(relativeTime('2026-11-21T12:00:00Z', now)).toBe('yesterday')
+  })
+})
+
+describe('formatDateTime', () => {
+  it('should write a date and time in English, as the rest of the app', () => {
+    const local = new Date(2026, 10, 22, 14, 4)
+    expect(formatDateTime(local)).toMatch(/^Nov 22, 2026, 2:04\sPM$/)
+    expect(formatDateTime(local.toISOString())).toBe(formatDateTime(local))
   })
 })

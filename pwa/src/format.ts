@@ -1,4 +1,5 @@
-import type { ItemState } from '../data/history.ts'
+import { outboxErrorText } from './data/error-text.ts'
+import type { HistoryItem, ItemState } from './data/history.ts'
 
 /**
  * The state chip's words (docs/product.md §8). A rejected card adds its reason after "Not sent: ".
@@ -64,10 +65,28 @@ export const relativeTime = (iso: string, now = Date.now()): string => {
   return 'just now'
 }
 
+/** A wire size `W*H` as the UI shows it: "1328 × 1328". */
+export const formatSize = (size: string): string => size.replace('*', ' × ')
+
+/**
+ * The state label of a card (docs/product.md §8): "Not sent: {reason}" for a refused request, the
+ * partial-result sentence for a generation that delivered fewer images than asked, else the
+ * state's word.
+ */
+export const itemLabel = (item: HistoryItem, state: ItemState): string => {
+  if (item.kind === 'local') {
+    const { lastError, workflow } = item.entry
+    if (state === 'rejected' && lastError) return outboxErrorText(lastError, workflow)
+    return STATE_LABELS[state]
+  }
+  const { images, params, refunded } = item.generation
+  if (state === 'succeeded') return readyLabel(images.length, params.n, refunded)
+  return STATE_LABELS[state]
+}
+
+// The app speaks English only, so dates read in English too, like the relative times and counts
+// next to them, rather than mixing the reader's locale into English sentences.
 const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' })
 
 /** A full date and time for details ("Nov 22, 2026, 10:04 AM"). */
-export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso))
-
-/** A wire size `W*H` as the UI shows it: "1328 × 1328". */
-export const formatSize = (size: string): string => size.replace('*', ' × ')
+export const formatDateTime = (value: Date | string): string => dateTime.format(new Date(value))

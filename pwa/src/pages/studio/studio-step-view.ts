@@ -7,10 +7,10 @@ import type {
   AppStudioPhotosEvent,
   AppStudioPresetEvent,
   AppStudioTemplateEvent,
-} from '../events.ts'
-import type { StudioFields } from '../studio/fields.ts'
-import type { FieldErrors, FieldKey } from '../studio/validate.ts'
-import type { Workflow } from '../workflows.ts'
+} from '../../events.ts'
+import type { StudioFields } from '../../studio/fields.ts'
+import type { FieldErrors, FieldKey } from '../../studio/validate.ts'
+import type { Workflow } from '../../workflows.ts'
 
 /**
  * What the step render modules need from the studio page: its state, read-only, and the page's

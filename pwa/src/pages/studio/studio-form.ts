@@ -1,19 +1,19 @@
 import { html, nothing } from 'lit'
-import type { AppStudioStepEvent } from '../events.ts'
-import { workflowModel } from '../studio/fields.ts'
-import { buildRequest } from '../studio/request.ts'
-import { sizeChoices, sizeLabel } from '../studio/sizes.ts'
-import { type FieldErrors, firstStepWithError, STEP_NAMES } from '../studio/validate.ts'
+import type { AppStudioStepEvent } from '../../events.ts'
+import { workflowModel } from '../../studio/fields.ts'
+import { buildRequest } from '../../studio/request.ts'
+import { sizeChoices, sizeLabel } from '../../studio/sizes.ts'
+import { type FieldErrors, firstStepWithError, STEP_NAMES } from '../../studio/validate.ts'
 import { renderStudioActionBar, type StudioActionBarView } from './studio-action-bar.ts'
 import { renderAdFormat, renderAdPrompt } from './studio-ad-steps.ts'
-import './studio-review.ts'
+import '../../components/studio-review.ts'
 import {
   renderShootDirection,
   renderShootPhotos,
   renderShootSettings,
 } from './studio-shoot-steps.ts'
 import type { StudioStepView } from './studio-step-view.ts'
-import './studio-stepper.ts'
+import '../../components/studio-stepper.ts'
 
 /** Where the user is in the form. */
 export interface StudioFormNav {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit'
-import { credits } from './history-format.ts'
+import { credits } from '../../format.ts'
 
 /** What the studio's action bar shows. */
 export interface StudioActionBarView {

@@ -46,9 +46,3 @@ export const profileSectionStyles = css`
     gap: var(--app-space-3);
   }
 `
-
-/** "12 Mar 2026, 14:05" in the reader's locale. */
-export const formatDateTime = (value: Date | string): string =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(value)
-  )
