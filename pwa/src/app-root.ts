@@ -19,6 +19,13 @@ const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
 type FrameData = typeof import('./data/frame.ts')
 
 /**
+ * Whether the guard needs the sign-in state before showing `match`. The landing page is not held
+ * up by the network; the background check moves it on later.
+ */
+const isGated = (match: RouteMatch): boolean =>
+  match.route.needsAuth || (ENTRY_PATHS.has(match.pathname) && match.pathname !== '/')
+
+/**
  * The app frame: skip link, header with the brand and the main navigation, the update and
  * offline bars, and `<main>` holding the routed page. It keeps signed-out visitors out of pages
  * that need sign-in, shows the "session ended" screen in their place after a 401, and runs the
@@ -223,9 +230,7 @@ export class AppRoot extends LitElement {
 
   /** Where this visit goes instead of `match`, if anywhere (docs/product.md §9). */
   private async _guard(match: RouteMatch, url: URL): Promise<string | undefined> {
-    // The landing page is not held up by the network; the background check moves it on later.
-    const gated =
-      match.route.needsAuth || (ENTRY_PATHS.has(match.pathname) && match.pathname !== '/')
+    const gated = isGated(match)
     // A public page on a device that never stored anything is the same for everyone.
     if (!this._data && !gated && !(await this._hasLocalData())) return undefined
     // If the data layer cannot load, the page's own load fails next and offers a retry.
@@ -309,6 +314,8 @@ export class AppRoot extends LitElement {
       void data.refreshSession().catch(() => undefined)
       return
     }
+    // The guard of a gated page loads the data layer itself, and that load checks the session.
+    if (isGated(this._router.match)) return
     void (async () => {
       if ((await this._hasLocalData()) || (await hasServerSession())) await this._loadData()
     })().catch(() => undefined)

@@ -48,20 +48,31 @@ const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
   await db.meta.delete('signOutPending')
   await writeMeta('user', user)
   await resumeOutbox()
-  await configStored
+  // The first pull need not wait for the config.
   requestFlush()
+  await configStored
   return user
 }
 
 /** Who this device believes is signed in, from `meta` (works offline). */
 export const readUser = async (): Promise<LocalUser | null> => (await readMeta('user')) ?? null
 
+/** The session check under way, if any: the frame's start and its guard share one request. */
+let sessionCheck: Promise<LocalUser | null> | undefined
+
 /**
  * Asks the server who is signed in. A different user than the stored one wipes the previous
  * user's local data first; a network failure keeps the stored user. A 401 marks the session
- * expired (the outbox pauses) but deletes nothing.
+ * expired (the outbox pauses) but deletes nothing. A call while one is under way joins it.
  */
-export const refreshSession = async (): Promise<LocalUser | null> => {
+export const refreshSession = (): Promise<LocalUser | null> => {
+  sessionCheck ??= checkSession().finally(() => {
+    sessionCheck = undefined
+  })
+  return sessionCheck
+}
+
+const checkSession = async (): Promise<LocalUser | null> => {
   if (await readMeta('signOutPending')) {
     // The app may have closed in the middle of the sign-out: the wipe is finished too.
     await wipeLocalData()
