@@ -233,10 +233,16 @@ export class AppRoot extends LitElement {
     const gated = isGated(match)
     // A public page on a device that never stored anything is the same for everyone.
     if (!this._data && !gated && !(await this._hasLocalData())) return undefined
+    // A device that holds data is most likely signed in: its page loads while the data layer does.
+    if (match.route.needsAuth) {
+      void this._hasLocalData()
+        .then((has) => (has ? match.route.load() : undefined))
+        .catch(() => undefined)
+    }
     // If the data layer cannot load, the page's own load fails next and offers a retry.
     const data = await this._loadData().catch(() => undefined)
     if (!data) return undefined
-    let auth = await data.readAuthOrSignedOut()
+    let auth = await data.readStartOrSignedOut(match.route.tag === 'page-history')
     if (!auth.user && gated && navigator.onLine) {
       // A social sign-in comes back with a cookie but nothing stored yet.
       await data.refreshSession().catch(() => undefined)

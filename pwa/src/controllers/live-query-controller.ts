@@ -13,9 +13,17 @@ export class LiveQueryController<T> implements ReactiveController {
   private _querier: () => T | Promise<T>
   private _sub: Subscription | undefined
 
-  constructor(host: ReactiveControllerHost, querier: () => T | Promise<T>) {
+  /**
+   * `initial`, when given, is a value already read (e.g. with the app's start): the host renders
+   * it at once, and the live query takes over when it answers.
+   */
+  constructor(host: ReactiveControllerHost, querier: () => T | Promise<T>, initial?: { value: T }) {
     this._host = host
     this._querier = querier
+    if (initial) {
+      this.value = initial.value
+      this.status = QueryStatus.READY
+    }
     host.addController(this)
   }
 

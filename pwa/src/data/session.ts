@@ -4,6 +4,7 @@ import { ApiClientError, apiFetch, apiJson } from './api.ts'
 import { markSessionExpired, resumeOutbox } from './auth-state.ts'
 import { storeConfig } from './config.ts'
 import { db, type LocalUser } from './db.ts'
+import { forgetHistoryStart } from './history-start.ts'
 import { deleteImageCache } from './image-cache.ts'
 import { readMeta, writeMeta } from './meta.ts'
 import { FLUSH_LOCK, requestFlush } from './sync-engine.ts'
@@ -211,6 +212,7 @@ const wipeAfterSync = (): Promise<void> =>
 export const wipeLocalData = (): Promise<void> => withWebLock(FLUSH_LOCK, clearLocalData)
 
 const clearLocalData = async (): Promise<void> => {
+  forgetHistoryStart()
   await clearTables()
   forgetThumbnailUrls()
   await deleteImageCache()
