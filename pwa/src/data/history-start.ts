@@ -1,8 +1,7 @@
-import type { AuthSnapshot } from './account.ts'
+import { type AuthSnapshot, readAuth } from './auth-snapshot.ts'
 import { db } from './db.ts'
 import { ALL_HISTORY, type HistoryItem, historyIds, historyItems } from './history.ts'
 import { onLocalChange } from './local-changes.ts'
-import { readMeta } from './meta.ts'
 
 /** Cards read with the start, enough to fill a phone or a desktop screen. */
 export const FIRST_WINDOW = 24
@@ -46,11 +45,7 @@ export const readStart = async (history: boolean): Promise<AuthSnapshot> => {
   const watch = onLocalChange(['generations', 'outbox', 'meta'], forgetHistoryStart)
   const read = await db
     .transaction('r', db.meta, db.outbox, db.generations, async () => {
-      const [user, authState] = await Promise.all([readMeta('user'), readMeta('authState')])
-      const auth: AuthSnapshot = {
-        user: user ?? null,
-        expired: Boolean(user) && authState === 'expired',
-      }
+      const auth = await readAuth()
       if (!history || !auth.user || auth.expired) return { auth }
       const ids = await historyIds(ALL_HISTORY)
       const items = await historyItems(ids.slice(0, FIRST_WINDOW))
