@@ -18,6 +18,10 @@ const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
 
 type FrameData = typeof import('./data/frame.ts')
 
+/** Resolves after the next frame has painted. */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+
 /**
  * Whether the guard needs the sign-in state before showing `match`. The landing page is not held
  * up by the network; the background check moves it on later.
@@ -169,7 +173,6 @@ export class AppRoot extends LitElement {
     const userId = this._auth.value?.user?.id
     if (userId === this._syncingFor) return
     const signedOut = this._syncingFor !== undefined && userId === undefined
-    if (userId) void import('./components/app-signed-in-frame.ts')
     this._stopSyncing()
     if (userId) this._startSyncing(userId)
     // Signed out elsewhere (another tab, or the account was deleted): leave the private page.
@@ -284,13 +287,17 @@ export class AppRoot extends LitElement {
     return this._mayHaveLocalData
   }
 
+  /** Starts the sync, and loads the signed-in parts of the frame, once the page has painted. */
   private _startSyncing(userId: string): void {
     this._syncingFor = userId
-    try {
-      this._stopSync = this._data?.startSync()
-    } catch (error) {
-      console.error(error)
-    }
+    void this._router.shown
+      .then(afterPaint)
+      .then(() => {
+        if (this._syncingFor !== userId || this._stopSync) return
+        void import('./components/app-signed-in-frame.ts')
+        this._stopSync = this._data?.startSync()
+      })
+      .catch((error: unknown) => console.error(error))
   }
 
   private _stopSyncing(): void {

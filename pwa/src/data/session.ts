@@ -7,9 +7,8 @@ import { db, type LocalUser } from './db.ts'
 import { forgetHistoryStart } from './history-start.ts'
 import { deleteImageCache } from './image-cache.ts'
 import { readMeta, writeMeta } from './meta.ts'
-import { FLUSH_LOCK, requestFlush } from './sync-engine.ts'
 import { forgetThumbnailUrls } from './thumbnails.ts'
-import { withWebLock } from './web-lock.ts'
+import { FLUSH_LOCK, withWebLock } from './web-lock.ts'
 
 const userSchema = z.object({
   id: z.string(),
@@ -49,9 +48,11 @@ const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
   await db.meta.delete('signOutPending')
   await writeMeta('user', user)
   await resumeOutbox()
-  // The first pull need not wait for the config.
-  requestFlush()
-  await configStored
+  // The first pull need not wait for the config; the sync engine loads when first needed.
+  const flushRequested = import('./sync-engine.ts')
+    .then(({ requestFlush }) => requestFlush())
+    .catch(() => undefined)
+  await Promise.all([configStored, flushRequested])
   return user
 }
 
