@@ -32,30 +32,48 @@ describe('<app-root> start', () => {
   })
 
   it('should render the first History card before the sync engine module loads', async () => {
-    await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
-    await writeMeta('authState', 'signed-in')
-    const at = new Date().toISOString()
-    await db.generations.put({
-      id: crypto.randomUUID(),
-      workflow: 'ad-graphic',
-      status: 'succeeded',
-      model: 'qwen-image-max',
-      params: { prompt: 'A poster', n: 1, promptExtend: true },
-      images: [],
-      references: [],
-      error: null,
-      cost: 1,
-      refunded: 0,
-      simulated: true,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      startedAt: null,
-      finishedAt: null,
-    })
+    await signedInWithOneGeneration()
     window.history.replaceState(null, '', '/history')
     document.body.append(document.createElement('app-root'))
     await expect.poll(() => seen.cardsWhenSyncLoaded, { timeout: 20_000 }).not.toBe(-1)
     expect(seen.cardsWhenSyncLoaded).toBe(1)
   })
+
+  it('should still start the sync in a hidden tab, which paints no frame', async () => {
+    await signedInWithOneGeneration()
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    const fetchMock = vi.fn((_url: string) => Promise.reject(new TypeError('no network in tests')))
+    vi.stubGlobal('fetch', fetchMock)
+    window.history.replaceState(null, '', '/history')
+    document.body.append(document.createElement('app-root'))
+    await expect
+      .poll(() => fetchMock.mock.calls.some(([url]) => String(url).startsWith('/api/sync')), {
+        timeout: 5_000,
+      })
+      .toBe(true)
+  })
 })
+
+const signedInWithOneGeneration = async (): Promise<void> => {
+  await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
+  await writeMeta('authState', 'signed-in')
+  const at = new Date().toISOString()
+  await db.generations.put({
+    id: crypto.randomUUID(),
+    workflow: 'ad-graphic',
+    status: 'succeeded',
+    model: 'qwen-image-max',
+    params: { prompt: 'A poster', n: 1, promptExtend: true },
+    images: [],
+    references: [],
+    error: null,
+    cost: 1,
+    refunded: 0,
+    simulated: true,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    startedAt: null,
+    finishedAt: null,
+  })
+}

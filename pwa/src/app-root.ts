@@ -18,9 +18,15 @@ const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
 
 type FrameData = typeof import('./data/frame.ts')
 
-/** Resolves after the next frame has painted. */
+/** How long a tab that paints no frame (hidden) waits before the work meant for after a paint. */
+const HIDDEN_PAINT_WAIT_MS = 500
+
+/** Resolves after the next frame has painted, or soon in a hidden tab, which paints none. */
 const afterPaint = (): Promise<void> =>
-  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, HIDDEN_PAINT_WAIT_MS)
+  })
 
 /**
  * Whether the guard needs the sign-in state before showing `match`. The landing page is not held
