@@ -252,6 +252,8 @@ export class AppRoot extends LitElement {
     const data = await this._loadData().catch(() => undefined)
     if (!data) return undefined
     let auth = await data.readStartOrSignedOut(match.route.tag === 'page-history')
+    // The frame draws this state with the page, not one render later when its own query answers.
+    this._auth?.seed(auth)
     if (!auth.user && gated && navigator.onLine) {
       // A social sign-in comes back with a cookie but nothing stored yet.
       await data.refreshSession().catch(() => undefined)

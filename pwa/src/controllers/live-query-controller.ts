@@ -27,6 +27,14 @@ export class LiveQueryController<T> implements ReactiveController {
     host.addController(this)
   }
 
+  /** Takes `value`, read elsewhere in the same state, if the live query has not answered yet. */
+  seed(value: T): void {
+    if (this.status !== QueryStatus.PENDING) return
+    this.value = value
+    this.status = QueryStatus.READY
+    this._host.requestUpdate()
+  }
+
   /** Replaces the query (its inputs changed) and subscribes again, like `useLiveQuery`'s deps. */
   setQuery(querier: () => T | Promise<T>): void {
     this._querier = querier
