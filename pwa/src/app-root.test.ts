@@ -253,3 +253,34 @@ describe('<app-root>', { timeout: 60_000 }, () => {
     await arrivedAt('/history')
   })
 })
+
+describe('<app-root> session checks at start', () => {
+  beforeEach(async () => {
+    await Promise.all(db.tables.map((table) => table.clear()))
+  })
+
+  afterEach(() => {
+    document.body.replaceChildren()
+    vi.unstubAllGlobals()
+  })
+
+  it('should ask the server who is signed in once when /history opens on a fresh device', async () => {
+    const session = {
+      session: { token: 't' },
+      user: { id: 'u3', name: 'Cy', email: 'cy@example.com' },
+    }
+    const fetchMock = vi.fn((url: string) =>
+      url === '/api/auth/get-session'
+        ? Promise.resolve(new Response(JSON.stringify(session)))
+        : Promise.reject(new TypeError('no network in tests'))
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    const el = await mount('/history')
+    await settled(el, 'page-history')
+    await arrivedAt('/history')
+    await expect.poll(async () => (await db.meta.get('user'))?.value).toMatchObject({ id: 'u3' })
+    const checks = () =>
+      fetchMock.mock.calls.filter(([url]) => String(url).includes('/api/auth/get-session')).length
+    expect(checks()).toBe(1)
+  })
+})

@@ -7,7 +7,7 @@ import './components/app-update-banner.ts'
 import './pages/page-session-expired.ts'
 import type { LiveQueryController } from './controllers/live-query-controller.ts'
 import { QueryStatus } from './controllers/query-status.ts'
-import type { AuthSnapshot } from './data/account.ts'
+import type { AuthSnapshot } from './data/auth-snapshot.ts'
 import { hasServerSession, mayHaveLocalData } from './data/frame-checks.ts'
 import type { AppNavigateEvent } from './events.ts'
 import { safeRedirect, signInPathFor } from './navigation.ts'
@@ -18,6 +18,23 @@ import { buttonBase, focusRing, visuallyHidden } from './styles/shared.ts'
 const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
 
 type FrameData = typeof import('./data/frame.ts')
+
+/** How long a tab that paints no frame (hidden) waits before the work meant for after a paint. */
+const HIDDEN_PAINT_WAIT_MS = 500
+
+/** Resolves after the next frame has painted, or soon in a hidden tab, which paints none. */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, HIDDEN_PAINT_WAIT_MS)
+  })
+
+/**
+ * Whether the guard needs the sign-in state before showing `match`. The landing page is not held
+ * up by the network; the background check moves it on later.
+ */
+const isGated = (match: RouteMatch): boolean =>
+  match.route.needsAuth || (ENTRY_PATHS.has(match.pathname) && match.pathname !== '/')
 
 /**
  * The app frame: skip link, header with the brand and the main navigation, the update and
@@ -163,7 +180,6 @@ export class AppRoot extends LitElement {
     const userId = this._auth.value?.user?.id
     if (userId === this._syncingFor) return
     const signedOut = this._syncingFor !== undefined && userId === undefined
-    if (userId) void import('./components/app-signed-in-frame.ts')
     this._stopSyncing()
     if (userId) this._startSyncing(userId)
     // Signed out elsewhere (another tab, or the account was deleted): leave the private page.
@@ -224,15 +240,21 @@ export class AppRoot extends LitElement {
 
   /** Where this visit goes instead of `match`, if anywhere (docs/product.md §9). */
   private async _guard(match: RouteMatch, url: URL): Promise<string | undefined> {
-    // The landing page is not held up by the network; the background check moves it on later.
-    const gated =
-      match.route.needsAuth || (ENTRY_PATHS.has(match.pathname) && match.pathname !== '/')
+    const gated = isGated(match)
     // A public page on a device that never stored anything is the same for everyone.
     if (!this._data && !gated && !(await this._hasLocalData())) return undefined
+    // A device that holds data is most likely signed in: its page loads while the data layer does.
+    if (match.route.needsAuth) {
+      void this._hasLocalData()
+        .then((has) => (has ? match.route.load() : undefined))
+        .catch(() => undefined)
+    }
     // If the data layer cannot load, the page's own load fails next and offers a retry.
     const data = await this._loadData().catch(() => undefined)
     if (!data) return undefined
-    let auth = await data.readAuthOrSignedOut()
+    let auth = await data.readStartOrSignedOut(match.route.tag === 'page-history')
+    // The frame draws this state with the page, not one render later when its own query answers.
+    this._auth?.seed(auth)
     if (!auth.user && gated && navigator.onLine) {
       // A social sign-in comes back with a cookie but nothing stored yet.
       await data.refreshSession().catch(() => undefined)
@@ -274,13 +296,17 @@ export class AppRoot extends LitElement {
     return this._mayHaveLocalData
   }
 
+  /** Starts the sync, and loads the signed-in parts of the frame, once the page has painted. */
   private _startSyncing(userId: string): void {
     this._syncingFor = userId
-    try {
-      this._stopSync = this._data?.startSync()
-    } catch (error) {
-      console.error(error)
-    }
+    void this._router.shown
+      .then(afterPaint)
+      .then(() => {
+        if (this._syncingFor !== userId || this._stopSync) return
+        void import('./components/app-signed-in-frame.ts')
+        this._stopSync = this._data?.startSync()
+      })
+      .catch((error: unknown) => console.error(error))
   }
 
   private _stopSyncing(): void {
@@ -310,6 +336,8 @@ export class AppRoot extends LitElement {
       void data.refreshSession().catch(() => undefined)
       return
     }
+    // The guard of a gated page loads the data layer itself, and that load checks the session.
+    if (isGated(this._router.match)) return
     void (async () => {
       if ((await this._hasLocalData()) || (await hasServerSession())) await this._loadData()
     })().catch(() => undefined)

@@ -209,13 +209,22 @@ export class Router implements ReactiveController {
   page: HTMLElement | undefined
   /** Set when the page's module failed to load (e.g. offline before it was cached). */
   loadFailed = false
+  /**
+   * Settles once the first page has rendered (or failed to load): work that can wait, such as
+   * the sync engine, starts after it rather than competing with it.
+   */
+  readonly shown: Promise<void>
   private readonly _host: ReactiveControllerHost & HTMLElement
   private readonly _options: RouterOptions
   private _seq = 0
+  private _markShown: () => void = () => undefined
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: RouterOptions = {}) {
     this._host = host
     this._options = options
+    this.shown = new Promise((resolve) => {
+      this._markShown = resolve
+    })
     host.addController(this)
   }
 
@@ -274,6 +283,7 @@ export class Router implements ReactiveController {
       console.error(error)
       this.loadFailed = true
       this._host.requestUpdate()
+      this._markShown()
       return
     }
     if (seq !== this._seq) return // a later navigation won
@@ -286,6 +296,7 @@ export class Router implements ReactiveController {
     await this._host.updateComplete
     await (page as Partial<ReactiveControllerHost>).updateComplete
     if (seq !== this._seq) return
+    this._markShown()
     if (!moveFocus) return // on first load the browser reads the new document by itself
     this._focusHeading(page)
     this._options.announce?.(match.route.title)

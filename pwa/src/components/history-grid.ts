@@ -61,6 +61,8 @@ export class HistoryGrid extends LitElement {
 
   /** Every card's id in display order, from `historyIds(filter)`. */
   @property({ attribute: false }) ids: readonly string[] = []
+  /** Cards already read (with the app's start), drawn at once until the grid's own read answers. */
+  @property({ attribute: false }) initialItems: readonly HistoryItem[] | undefined
 
   @state() private _layout: GridLayout = gridLayout(360)
   @state() private _window: GridWindow = { start: 0, end: 0 }
@@ -99,6 +101,14 @@ export class HistoryGrid extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this._cards && this.initialItems?.length) {
+      this._cards = {
+        items: new Map(this.initialItems.map((item) => [item.id, item])),
+        thumbnails: new Map(),
+      }
+      // The window's read brings their thumbnails, and any change since, after the first paint.
+      this._stale = true
+    }
     if (changed.has('ids')) this._measure()
   }
 

@@ -13,10 +13,26 @@ export class LiveQueryController<T> implements ReactiveController {
   private _querier: () => T | Promise<T>
   private _sub: Subscription | undefined
 
-  constructor(host: ReactiveControllerHost, querier: () => T | Promise<T>) {
+  /**
+   * `initial`, when given, is a value already read (e.g. with the app's start): the host renders
+   * it at once, and the live query takes over when it answers.
+   */
+  constructor(host: ReactiveControllerHost, querier: () => T | Promise<T>, initial?: { value: T }) {
     this._host = host
     this._querier = querier
+    if (initial) {
+      this.value = initial.value
+      this.status = QueryStatus.READY
+    }
     host.addController(this)
+  }
+
+  /** Takes `value`, read elsewhere in the same state, if the live query has not answered yet. */
+  seed(value: T): void {
+    if (this.status !== QueryStatus.PENDING) return
+    this.value = value
+    this.status = QueryStatus.READY
+    this._host.requestUpdate()
   }
 
   /** Replaces the query (its inputs changed) and subscribes again, like `useLiveQuery`'s deps. */

@@ -2,9 +2,8 @@ import { type LedgerPage, ledgerPageSchema, type Profile, profileSchema } from '
 import * as z from 'zod'
 import { ApiClientError, apiFetch, apiJson } from './api.ts'
 import { markSessionExpired } from './auth-state.ts'
-import type { LocalUser } from './db.ts'
 import { readMeta, writeMeta } from './meta.ts'
-import { readUser, wipeLocalData } from './session.ts'
+import { wipeLocalData } from './session.ts'
 
 /** Credit history rows per "Load more". */
 export const LEDGER_PAGE_SIZE = 20
@@ -136,17 +135,4 @@ export const hasPassword = async (): Promise<boolean> => {
     z.array(z.object({ providerId: z.string() }))
   )
   return accounts.some((account) => account.providerId === 'credential')
-}
-
-/** Who this device believes is signed in, and whether the server has ended that session. */
-export interface AuthSnapshot {
-  user: LocalUser | null
-  /** The server answered 401: the user must sign in again; nothing local was deleted. */
-  expired: boolean
-}
-
-/** The sign-in state from `meta` (for liveQuery; works offline). */
-export const readAuth = async (): Promise<AuthSnapshot> => {
-  const [user, authState] = await Promise.all([readUser(), readMeta('authState')])
-  return { user, expired: user !== null && authState === 'expired' }
 }

@@ -1,7 +1,7 @@
 import { generationCost, type Workflow } from '@app/shared-types'
 import { db, type KnownBalances } from './db.ts'
 import { readMeta } from './meta.ts'
-import { UNSENT_STATES } from './outbox.ts'
+import { UNSENT_STATES } from './outbox-count.ts'
 
 /** The last balances the server sent, with their time (works offline). */
 export const readBalances = async (): Promise<KnownBalances | undefined> => readMeta('balances')

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from './db.ts'
 import {
   cancelAllWaiting,
-  countWaiting,
   discardEntry,
   enqueueGeneration,
   resendEntry,
   unsentEntries,
 } from './outbox.ts'
+import { countWaiting } from './outbox-count.ts'
 import { adIntent, freshWorld } from './testing/setup.ts'
 
 beforeEach(async () => {

@@ -1,6 +1,7 @@
 import type { GenerationRequestInput, Workflow } from '@app/shared-types'
 import { registerBackgroundSync } from './background-sync.ts'
 import { db, type OutboxEntry, type OutboxOp, type OutboxState } from './db.ts'
+import { UNSENT_STATES } from './outbox-count.ts'
 import { keepSavedWork } from './storage.ts'
 import { requestFlush } from './sync-engine.ts'
 import { storeThumbnail } from './thumbnails.ts'
@@ -14,7 +15,6 @@ export interface GenerateIntent {
 }
 
 /** States of a request that has not reached the server and is not refused. */
-export const UNSENT_STATES: readonly OutboxState[] = ['waiting', 'sending', 'paused']
 
 let lastCreatedAt = 0
 
@@ -182,6 +182,3 @@ export const unsentEntries = async (): Promise<OutboxEntry[]> =>
   (await generateEntriesIn([...UNSENT_STATES, 'rejected']).toArray()).sort((a, b) =>
     a.createdAt.localeCompare(b.createdAt)
   )
-
-/** How many requests wait on the device (the offline bar's count). */
-export const countWaiting = async (): Promise<number> => generateEntriesIn(UNSENT_STATES).count()

@@ -4,11 +4,11 @@ import { ApiClientError, apiFetch, apiJson } from './api.ts'
 import { markSessionExpired, resumeOutbox } from './auth-state.ts'
 import { storeConfig } from './config.ts'
 import { db, type LocalUser } from './db.ts'
+import { forgetHistoryStart } from './history-start.ts'
 import { deleteImageCache } from './image-cache.ts'
 import { readMeta, writeMeta } from './meta.ts'
-import { FLUSH_LOCK, requestFlush } from './sync-engine.ts'
 import { forgetThumbnailUrls } from './thumbnails.ts'
-import { withWebLock } from './web-lock.ts'
+import { FLUSH_LOCK, withWebLock } from './web-lock.ts'
 
 const userSchema = z.object({
   id: z.string(),
@@ -48,20 +48,33 @@ const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
   await db.meta.delete('signOutPending')
   await writeMeta('user', user)
   await resumeOutbox()
-  await configStored
-  requestFlush()
+  // The first pull need not wait for the config; the sync engine loads when first needed.
+  const flushRequested = import('./sync-engine.ts')
+    .then(({ requestFlush }) => requestFlush())
+    .catch(() => undefined)
+  await Promise.all([configStored, flushRequested])
   return user
 }
 
 /** Who this device believes is signed in, from `meta` (works offline). */
 export const readUser = async (): Promise<LocalUser | null> => (await readMeta('user')) ?? null
 
+/** The session check under way, if any: the frame's start and its guard share one request. */
+let sessionCheck: Promise<LocalUser | null> | undefined
+
 /**
  * Asks the server who is signed in. A different user than the stored one wipes the previous
  * user's local data first; a network failure keeps the stored user. A 401 marks the session
- * expired (the outbox pauses) but deletes nothing.
+ * expired (the outbox pauses) but deletes nothing. A call while one is under way joins it.
  */
-export const refreshSession = async (): Promise<LocalUser | null> => {
+export const refreshSession = (): Promise<LocalUser | null> => {
+  sessionCheck ??= checkSession().finally(() => {
+    sessionCheck = undefined
+  })
+  return sessionCheck
+}
+
+const checkSession = async (): Promise<LocalUser | null> => {
   if (await readMeta('signOutPending')) {
     // The app may have closed in the middle of the sign-out: the wipe is finished too.
     await wipeLocalData()
@@ -200,6 +213,7 @@ const wipeAfterSync = (): Promise<void> =>
 export const wipeLocalData = (): Promise<void> => withWebLock(FLUSH_LOCK, clearLocalData)
 
 const clearLocalData = async (): Promise<void> => {
+  forgetHistoryStart()
   await clearTables()
   forgetThumbnailUrls()
   await deleteImageCache()

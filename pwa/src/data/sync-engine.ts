@@ -8,7 +8,7 @@ import { setFlushing } from './flush-state.ts'
 import { checkSentinel, pullChanges } from './sync-pull.ts'
 import { pushOutbox } from './sync-push.ts'
 import { fillMissingThumbnails } from './thumbnails.ts'
-import { withWebLock } from './web-lock.ts'
+import { FLUSH_LOCK, withWebLock } from './web-lock.ts'
 
 /** What one flush did. */
 export interface FlushResult {
@@ -18,8 +18,6 @@ export interface FlushResult {
   stoppedBy?: 'network' | 'unauthenticated' | 'server' | 'locked'
 }
 
-/** The Web Lock every tab and the service worker take to flush. */
-export const FLUSH_LOCK = 'addreams-flush'
 /** Timer while something is on its way, for live progress on cards. */
 const BUSY_INTERVAL_MS = 3_000
 /** Timer otherwise, to pick up changes made on other devices. */

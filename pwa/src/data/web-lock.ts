@@ -1,3 +1,6 @@
+/** The Web Lock every tab and the service worker take to flush. */
+export const FLUSH_LOCK = 'addreams-flush'
+
 /**
  * Runs `task` while holding the Web Lock `name`, shared by every tab and the service worker.
  * Where the browser has no Web Locks, it runs at once: the caller's own single flight still holds.

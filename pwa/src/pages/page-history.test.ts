@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../data/db.ts'
+import { readStart, takeHistoryStart } from '../data/history-start.ts'
 import { writeMeta } from '../data/meta.ts'
 import { makeGeneration } from '../data/testing/fake-api.ts'
 import { requestWithNetwork } from '../data/testing/network.ts'
@@ -30,6 +31,20 @@ describe('<page-history>', () => {
   afterEach(async () => {
     await requestWithNetwork(true)
     document.body.replaceChildren()
+  })
+
+  it('should draw the first cards on its first render from the start read, with no query of its own', async () => {
+    await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
+    await writeMeta('authState', 'signed-in')
+    await db.generations.bulkPut([makeGeneration({ status: 'succeeded' }), makeGeneration()])
+    await readStart(true)
+    const el = document.createElement('page-history')
+    document.body.append(el)
+    await el.updateComplete
+    const grid = el.shadowRoot?.querySelector('history-grid')
+    await grid?.updateComplete
+    expect(grid?.shadowRoot?.querySelectorAll('history-card').length).toBe(2)
+    expect(takeHistoryStart()).toBeUndefined()
   })
 
   it('should invite a first generation, with links to both studios, when History is empty', async () => {

@@ -6,6 +6,7 @@ import '../components/history-sync-status.ts'
 import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { ALL_HISTORY, type HistoryFilter, historyIds } from '../data/history.ts'
+import { takeHistoryStart } from '../data/history-start.ts'
 import { readMeta } from '../data/meta.ts'
 import type { AppHistoryFilterEvent } from '../events.ts'
 import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
@@ -52,7 +53,13 @@ export class PageHistory extends LitElement {
 
   @state() private _filter: HistoryFilter = ALL_HISTORY
 
-  private readonly _ids = new LiveQueryController(this, () => historyIds(this._filter))
+  /** The first cards, read with the app's start (app-root's guard), drawn on the first render. */
+  private readonly _start = takeHistoryStart()
+  private readonly _ids = new LiveQueryController(
+    this,
+    () => historyIds(this._filter),
+    this._start && { value: this._start.ids }
+  )
   private readonly _syncError = new LiveQueryController(this, () => readMeta('lastSyncError'))
   private readonly _online = new OnlineController(this, { failedRequests: true })
 
@@ -80,7 +87,9 @@ export class PageHistory extends LitElement {
   }
 
   private _list(ids: readonly string[]) {
-    if (ids.length > 0) return html`<history-grid .ids=${ids}></history-grid>`
+    if (ids.length > 0) {
+      return html`<history-grid .ids=${ids} .initialItems=${this._start?.items}></history-grid>`
+    }
     if (isFiltered(this._filter)) {
       return html`<div class="empty">
         <p>Nothing matches these filters.</p>

@@ -10,7 +10,8 @@ import { AppUpdateController } from '../controllers/app-update-controller.ts'
 import { LiveQueryController } from '../controllers/live-query-controller.ts'
 import { applyUpdate, promptInstall } from '../data/app-update.ts'
 import { discardAllDrafts } from '../data/drafts.ts'
-import { cancelAllWaiting, countWaiting } from '../data/outbox.ts'
+import { cancelAllWaiting } from '../data/outbox.ts'
+import { countWaiting } from '../data/outbox-count.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
 
 const BLOCKED_TEXT = {

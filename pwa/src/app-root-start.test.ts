@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+const seen = vi.hoisted(() => ({ cardsWhenSyncLoaded: -1 }))
+
+/** Cards in History's grid, through the shadow roots. */
+const historyCards = (): number => {
+  const main = document.querySelector('app-root')?.shadowRoot?.querySelector('main')
+  const grid = main?.querySelector('page-history')?.shadowRoot?.querySelector('history-grid')
+  return grid?.shadowRoot?.querySelectorAll('history-card').length ?? 0
+}
+
+vi.mock('./data/sync-engine.ts', async (importOriginal) => {
+  seen.cardsWhenSyncLoaded = historyCards()
+  return importOriginal()
+})
+
+import './app-root.ts'
+import { db } from './data/db.ts'
+import { writeMeta } from './data/meta.ts'
+
+describe('<app-root> start', () => {
+  beforeEach(async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('no network in tests')))
+    )
+    await Promise.all(db.tables.map((table) => table.clear()))
+  })
+  afterEach(() => {
+    document.body.replaceChildren()
+    vi.unstubAllGlobals()
+  })
+
+  it('should render the first History card before the sync engine module loads', async () => {
+    await signedInWithOneGeneration()
+    window.history.replaceState(null, '', '/history')
+    document.body.append(document.createElement('app-root'))
+    await expect.poll(() => seen.cardsWhenSyncLoaded, { timeout: 20_000 }).not.toBe(-1)
+    expect(seen.cardsWhenSyncLoaded).toBe(1)
+  })
+
+  it('should still start the sync in a hidden tab, which paints no frame', async () => {
+    await signedInWithOneGeneration()
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    const fetchMock = vi.fn((_url: string) => Promise.reject(new TypeError('no network in tests')))
+    vi.stubGlobal('fetch', fetchMock)
+    window.history.replaceState(null, '', '/history')
+    document.body.append(document.createElement('app-root'))
+    await expect
+      .poll(() => fetchMock.mock.calls.some(([url]) => String(url).startsWith('/api/sync')), {
+        timeout: 5_000,
+      })
+      .toBe(true)
+  })
+})
+
+const signedInWithOneGeneration = async (): Promise<void> => {
+  await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
+  await writeMeta('authState', 'signed-in')
+  const at = new Date().toISOString()
+  await db.generations.put({
+    id: crypto.randomUUID(),
+    workflow: 'ad-graphic',
+    status: 'succeeded',
+    model: 'qwen-image-max',
+    params: { prompt: 'A poster', n: 1, promptExtend: true },
+    images: [],
+    references: [],
+    error: null,
+    cost: 1,
+    refunded: 0,
+    simulated: true,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    startedAt: null,
+    finishedAt: null,
+  })
+}

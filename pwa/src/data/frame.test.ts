@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+const loaded = vi.hoisted(() => new Set<string>())
+
+vi.mock('./sync-engine.ts', async (importOriginal) => {
+  loaded.add('sync-engine')
+  return importOriginal()
+})
+vi.mock('./session.ts', async (importOriginal) => {
+  loaded.add('session')
+  return importOriginal()
+})
+vi.mock('zod', async (importOriginal) => {
+  loaded.add('zod')
+  return importOriginal()
+})
+
+import { db } from './db.ts'
+import { countWaiting, readStartOrSignedOut, startSync } from './frame.ts'
+import { takeHistoryStart } from './history-start.ts'
+import { writeMeta } from './meta.ts'
+
+describe('the frame data layer', () => {
+  beforeEach(async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('no network in tests')))
+    )
+    await Promise.all(db.tables.map((table) => table.clear()))
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('should read the start and the first cards before the sync engine, the session code or zod loads', async () => {
+    await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
+    await writeMeta('authState', 'signed-in')
+    // Not testing/fake-api.ts's makeGeneration: it brings zod through shared-types' constants.
+    const at = new Date().toISOString()
+    await db.generations.put({
+      id: crypto.randomUUID(),
+      workflow: 'ad-graphic',
+      status: 'succeeded',
+      model: 'qwen-image-max',
+      params: { prompt: 'A poster', n: 1, promptExtend: true },
+      images: [],
+      references: [],
+      error: null,
+      cost: 1,
+      refunded: 0,
+      simulated: true,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      startedAt: null,
+      finishedAt: null,
+    })
+    expect((await readStartOrSignedOut(true)).user?.id).toBe('u1')
+    expect(await countWaiting()).toBe(0)
+    expect(takeHistoryStart()?.items).toHaveLength(1)
+    expect([...loaded]).toEqual([])
+    const stop = startSync()
+    await expect.poll(() => loaded.has('sync-engine')).toBe(true)
+    stop()
+  })
+})

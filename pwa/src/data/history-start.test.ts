@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { db } from './db.ts'
+import { FIRST_WINDOW, readStart, takeHistoryStart } from './history-start.ts'
+import { writeMeta } from './meta.ts'
+import { wipeLocalData } from './session.ts'
+import { makeGeneration } from './testing/fake-api.ts'
+
+const ADA = { id: 'user-1', name: 'Ada', email: 'ada@example.com' }
+
+const storeHistory = async (count: number) => {
+  const generations = Array.from({ length: count }, (_, i) =>
+    makeGeneration({
+      status: 'succeeded',
+      createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+    })
+  )
+  await db.generations.bulkPut(generations)
+  return generations.map((g) => g.id).reverse()
+}
+
+describe('readStart', () => {
+  beforeEach(async () => {
+    takeHistoryStart()
+    await Promise.all(db.tables.map((table) => table.clear()))
+    await writeMeta('user', ADA)
+    await writeMeta('authState', 'signed-in')
+  })
+  afterEach(() => {
+    takeHistoryStart()
+  })
+
+  it('should read the sign-in state, every id and the first window together', async () => {
+    const ids = await storeHistory(FIRST_WINDOW + 6)
+    const start = await readStart(true)
+    expect(start.user?.id).toBe('user-1')
+    expect(start.expired).toBe(false)
+    const history = takeHistoryStart()
+    expect(history?.ids).toEqual(ids)
+    expect(history?.items.map((item) => item.id)).toEqual(ids.slice(0, FIRST_WINDOW))
+  })
+
+  it('should hand the history over once', async () => {
+    await storeHistory(2)
+    await readStart(true)
+    expect(takeHistoryStart()).toBeDefined()
+    expect(takeHistoryStart()).toBeUndefined()
+  })
+
+  it('should read no history for a signed-out or expired device, or when not asked', async () => {
+    await storeHistory(2)
+    await readStart(false)
+    expect(takeHistoryStart()).toBeUndefined()
+    await writeMeta('authState', 'expired')
+    expect((await readStart(true)).expired).toBe(true)
+    expect(takeHistoryStart()).toBeUndefined()
+    await db.meta.delete('user')
+    expect((await readStart(true)).user).toBeNull()
+    expect(takeHistoryStart()).toBeUndefined()
+  })
+
+  it('should never hand over a read that a later change made stale', async () => {
+    await storeHistory(2)
+    await readStart(true)
+    await db.generations.put(makeGeneration({ status: 'queued' }))
+    await expect.poll(() => takeHistoryStart()).toBeUndefined()
+  })
+
+  it("should never hand over the previous user's history after a wipe or a new user", async () => {
+    await storeHistory(2)
+    await readStart(true)
+    await wipeLocalData()
+    expect(takeHistoryStart()).toBeUndefined()
+    await storeHistory(2)
+    await readStart(true)
+    await writeMeta('user', { id: 'user-2', name: 'Bo', email: 'bo@example.com' })
+    await expect.poll(() => takeHistoryStart()).toBeUndefined()
+  })
+})
