@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { waitForEmailLink } from '../../scripts/lib/mailbox.mjs'
 import { applySql, seedGenerationsSql } from './accounts.mjs'
 import { launchBrowser } from './browser.mjs'
 
@@ -39,20 +40,25 @@ export const pollUntil = async (probe, done, { everyMs = 250, timeoutMs = 120_00
   }
 }
 
-/** Signs up through the API with the browser's cookie jar, so the app's pages are signed in. */
-export const signUpInBrowser = async (context, origin) => {
+/**
+ * Signs up through the API with the browser's cookie jar, so the app's pages are signed in, and
+ * follows the verification email's link from the local mailbox at `mailboxUrl`: only verified
+ * accounts may spend credits, which the outbox measure does.
+ */
+export const signUpInBrowser = async (context, origin, mailboxUrl) => {
+  const email = `bench-${randomUUID()}@example.test`
+  const ip = `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)).join('.')}`
   const res = await context.request.post(`${origin}/api/auth/sign-up/email`, {
-    data: {
-      name: 'Bench Baker',
-      email: `bench-${randomUUID()}@example.test`,
-      password: 'a long bench password',
-    },
-    headers: {
-      origin,
-      'cf-connecting-ip': `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250)).join('.')}`,
-    },
+    data: { name: 'Bench Baker', email, password: 'a long bench password' },
+    headers: { origin, 'cf-connecting-ip': ip },
   })
   if (!res.ok()) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`)
+  const link = await waitForEmailLink(mailboxUrl, email, /^Verify your email/)
+  const verified = await context.request.get(link, {
+    maxRedirects: 0,
+    headers: { 'cf-connecting-ip': ip },
+  })
+  if (verified.status() !== 302) throw new Error(`verification failed: ${verified.status()}`)
   return { userId: (await res.json()).user.id }
 }
 
@@ -66,7 +72,7 @@ export const openSignedInApp = async (ctx, { generations = 0, sql = () => '' } =
   const browser = await launchBrowser()
   try {
     const { context } = browser
-    const { userId } = await signUpInBrowser(context, ctx.origin)
+    const { userId } = await signUpInBrowser(context, ctx.origin, ctx.mailboxUrl)
     const extra = sql(userId)
     if (generations || extra) {
       await applySql(
