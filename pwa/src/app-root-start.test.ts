@@ -17,6 +17,7 @@ vi.mock('./data/sync-engine.ts', async (importOriginal) => {
 import './app-root.ts'
 import { db } from './data/db.ts'
 import { writeMeta } from './data/meta.ts'
+import { makeGeneration } from './data/testing/make-generation.ts'
 
 describe('<app-root> start', () => {
   beforeEach(async () => {
@@ -57,23 +58,5 @@ describe('<app-root> start', () => {
 const signedInWithOneGeneration = async (): Promise<void> => {
   await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
   await writeMeta('authState', 'signed-in')
-  const at = new Date().toISOString()
-  await db.generations.put({
-    id: crypto.randomUUID(),
-    workflow: 'ad-graphic',
-    status: 'succeeded',
-    model: 'qwen-image-max',
-    params: { prompt: 'A poster', n: 1, promptExtend: true },
-    images: [],
-    references: [],
-    error: null,
-    cost: 1,
-    refunded: 0,
-    simulated: true,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    startedAt: null,
-    finishedAt: null,
-  })
+  await db.generations.put(makeGeneration({ status: 'succeeded' }))
 }

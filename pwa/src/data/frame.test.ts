@@ -19,6 +19,7 @@ import { db } from './db.ts'
 import { countWaiting, readStartOrSignedOut, startSync } from './frame.ts'
 import { takeHistoryStart } from './history-start.ts'
 import { writeMeta } from './meta.ts'
+import { makeGeneration } from './testing/make-generation.ts'
 
 describe('the frame data layer', () => {
   beforeEach(async () => {
@@ -35,26 +36,7 @@ describe('the frame data layer', () => {
   it('should read the start and the first cards before the sync engine, the session code or zod loads', async () => {
     await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
     await writeMeta('authState', 'signed-in')
-    // Not testing/fake-api.ts's makeGeneration: it brings zod through shared-types' constants.
-    const at = new Date().toISOString()
-    await db.generations.put({
-      id: crypto.randomUUID(),
-      workflow: 'ad-graphic',
-      status: 'succeeded',
-      model: 'qwen-image-max',
-      params: { prompt: 'A poster', n: 1, promptExtend: true },
-      images: [],
-      references: [],
-      error: null,
-      cost: 1,
-      refunded: 0,
-      simulated: true,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      startedAt: null,
-      finishedAt: null,
-    })
+    await db.generations.put(makeGeneration({ status: 'succeeded' }))
     expect((await readStartOrSignedOut(true)).user?.id).toBe('u1')
     expect(await countWaiting()).toBe(0)
     expect(takeHistoryStart()?.items).toHaveLength(1)

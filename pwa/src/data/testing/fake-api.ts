@@ -1,6 +1,9 @@
 import type { ApiErrorCode, Balances, Generation, SyncChange, Workflow } from '@app/shared-types'
 import { API_ERRORS, SYNC_CATCH_UP_PAGE_SIZE, SYNC_PAGE_SIZE } from '@app/shared-types'
 import { testConfig } from '../../studio/test-config.ts'
+import { makeGeneration } from './make-generation.ts'
+
+export { makeGeneration }
 
 /** One request the fake server saw. */
 export interface SeenRequest {
@@ -26,30 +29,6 @@ const errorResponse = (code: ApiErrorCode, retryAfter?: string): Response =>
 
 const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
-
-/** A schema-valid generation, for seeding the server or the local copy. */
-export const makeGeneration = (overrides: Partial<Generation> = {}): Generation => {
-  const at = overrides.createdAt ?? new Date().toISOString()
-  return {
-    id: crypto.randomUUID(),
-    workflow: 'ad-graphic',
-    status: 'queued',
-    model: 'qwen-image-max',
-    params: { prompt: 'A poster', n: 1, promptExtend: true },
-    images: [],
-    references: [],
-    error: null,
-    cost: 1,
-    refunded: 0,
-    simulated: true,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    startedAt: null,
-    finishedAt: null,
-    ...overrides,
-  }
-}
 
 /**
  * An in-memory stand-in for the Worker's generation, sync and auth routes, installed as `fetch`.
