@@ -10,6 +10,17 @@ export const newAccount = () => ({
   password: 'correct horse battery',
 })
 
+/** Fills the sign-up form the page shows with a new account and submits it; returns the account. */
+export const submitSignUpForm = async (page: Page) => {
+  const account = newAccount()
+  await page.getByLabel('Name').fill(account.name)
+  await page.getByLabel('Email').fill(account.email)
+  await page.getByLabel('Password', { exact: true }).fill(account.password)
+  await page.getByLabel('Confirm password').fill(account.password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  return account
+}
+
 /** A random client IP, so the per-IP auth rate limits of one test never hit another. */
 export const randomIp = () =>
   `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`

@@ -1,6 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { emailLink, newAccount, signUpFromNode, signUpInContext } from './account.ts'
+import { emailLink, signUpFromNode, signUpInContext, submitSignUpForm } from './account.ts'
 import { axeViolations } from './axe.ts'
 import { type OpenPage, openPage } from './browser.ts'
 
@@ -33,13 +33,8 @@ describe('accounts people can keep', () => {
 
   it('should sign up, say why generating waits, and give the credits once the emailed link is followed', async () => {
     await open()
-    const account = newAccount()
     await page.goto(at('/sign-up'))
-    await page.getByLabel('Name').fill(account.name)
-    await page.getByLabel('Email').fill(account.email)
-    await page.getByLabel('Password', { exact: true }).fill(account.password)
-    await page.getByLabel('Confirm password').fill(account.password)
-    await page.getByRole('button', { name: 'Create account' }).click()
+    const account = await submitSignUpForm(page)
     await page.waitForURL(at('/history'))
     const notice = page.getByRole('region', { name: 'Verify your email' })
     await poll(() => notice.textContent()).toContain(account.email)

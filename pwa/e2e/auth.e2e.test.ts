@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { newAccount, signUpFromNode, signUpInContext } from './account.ts'
+import { type newAccount, signUpFromNode, signUpInContext, submitSignUpForm } from './account.ts'
 import { launchBrowser, type OpenPage, openPage } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
@@ -88,13 +88,8 @@ describe('signing in, out and back in', () => {
 
   it('should create an account through the form and land on History', async () => {
     await open()
-    const account = newAccount()
     await page.goto(at('/sign-up'))
-    await page.getByLabel('Name').fill(account.name)
-    await page.getByLabel('Email').fill(account.email)
-    await page.getByLabel('Password', { exact: true }).fill(account.password)
-    await page.getByLabel('Confirm password').fill(account.password)
-    await page.getByRole('button', { name: 'Create account' }).click()
+    const account = await submitSignUpForm(page)
     await page.waitForURL(at('/history'))
     await poll(() => heading(page).textContent()).toMatch(/History/)
     const me = await page.evaluate(() => fetch('/api/me').then((r) => r.json()))

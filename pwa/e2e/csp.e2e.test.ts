@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { emailLink, endSessionOnServer, newAccount } from './account.ts'
+import { emailLink, endSessionOnServer, submitSignUpForm } from './account.ts'
 import { launchBrowser } from './browser.ts'
 import { renderedCards } from './history-helpers.ts'
 import { makePng } from './png.ts'
@@ -139,12 +139,7 @@ describe('every screen under the shell’s Content Security Policy', () => {
       await open(screen, path)
       await poll(() => heading(page).textContent()).toBe(title)
     }
-    const account = newAccount()
-    await page.getByLabel('Name').fill(account.name)
-    await page.getByLabel('Email').fill(account.email)
-    await page.getByLabel('Password', { exact: true }).fill(account.password)
-    await page.getByLabel('Confirm password').fill(account.password)
-    await page.getByRole('button', { name: 'Create account' }).click()
+    const account = await submitSignUpForm(page)
     await poll(async () => page.url()).toBe(at('/history'))
     await poll(() => page.getByText('No generations yet.', { exact: false }).isVisible()).toBe(true)
     // The emailed link verifies the address (the studios below spend its welcome credits), and
