@@ -9,8 +9,21 @@ export const WELCOME_CREDITS = 1
 export const balancesSchema = z.record(workflowSchema, z.int().nonnegative())
 export type Balances = z.infer<typeof balancesSchema>
 
-/** Why a ledger row exists. */
-export const ledgerReasonSchema = z.enum(['welcome', 'generation', 'refund', 'grant'])
+/**
+ * Why a ledger row exists. `refund` gives back a failed generation's credits; `purchase` adds a
+ * bought pack; `reversal` takes back what was left of a purchase after a refund or dispute;
+ * `grant` and `adjustment` are the operator's (`npm run credits`).
+ */
+export const LEDGER_REASONS = [
+  'welcome',
+  'generation',
+  'refund',
+  'grant',
+  'purchase',
+  'reversal',
+  'adjustment',
+] as const
+export const ledgerReasonSchema = z.enum(LEDGER_REASONS)
 export type LedgerReason = z.infer<typeof ledgerReasonSchema>
 
 /** One row of the append-only credit ledger, as the owner sees it. */

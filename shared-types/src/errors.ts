@@ -13,6 +13,7 @@ export const apiErrorCodeSchema = z.enum([
   'IDEMPOTENCY_KEY_REUSED',
   'OUT_OF_CREDITS',
   'EMAIL_NOT_VERIFIED',
+  'INVALID_SIGNATURE',
   'RATE_LIMITED',
   'UPSTREAM_FAILED',
   'SERVICE_UNAVAILABLE',
@@ -53,6 +54,8 @@ export const API_ERRORS = {
   OUT_OF_CREDITS: { status: 402, retryable: false },
   // Spending credits needs a verified email; the same request works once the user verifies.
   EMAIL_NOT_VERIFIED: { status: 403, retryable: false },
+  // A payment webhook whose signature does not verify: nothing in it is believed.
+  INVALID_SIGNATURE: { status: 400, retryable: false },
   RATE_LIMITED: { status: 429, retryable: true },
   UPSTREAM_FAILED: { status: 502, retryable: true },
   SERVICE_UNAVAILABLE: { status: 503, retryable: true },

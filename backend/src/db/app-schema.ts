@@ -1,3 +1,4 @@
+import { CREDIT_PACK_IDS, LEDGER_REASONS, PURCHASE_STATUSES } from '@app/shared-types'
 import { sql } from 'drizzle-orm'
 import {
   check,
@@ -43,7 +44,7 @@ export const creditLedger = sqliteTable(
       .references(() => user.id, { onDelete: 'cascade' }),
     workflow: text('workflow', { enum: ['product-shoot', 'ad-graphic'] }).notNull(),
     delta: integer('delta').notNull(),
-    reason: text('reason', { enum: ['welcome', 'generation', 'refund', 'grant'] }).notNull(),
+    reason: text('reason', { enum: LEDGER_REASONS }).notNull(),
     generationId: text('generation_id'),
     note: text('note'),
     idemKey: text('idem_key').notNull().unique(),
@@ -162,3 +163,39 @@ export const addressRateLimit = sqliteTable('address_rate_limit', {
   count: integer('count').notNull(),
   windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
 })
+
+/**
+ * A credit purchase through Stripe Checkout; `id` is the Checkout Session's id. No reference to
+ * `user`: the row is the business's record of a sale and outlives the account, like Stripe's own.
+ * `creditsTakenBack` and `shortfall` split a refund or dispute into the credits the ledger took
+ * back and those already spent, which the operator's usage report shows.
+ */
+export const purchase = sqliteTable(
+  'purchase',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    workflow: text('workflow', { enum: ['product-shoot', 'ad-graphic'] }).notNull(),
+    pack: text('pack', { enum: CREDIT_PACK_IDS }).notNull(),
+    credits: integer('credits').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: PURCHASE_STATUSES }).notNull(),
+    paymentIntentId: text('payment_intent_id'),
+    creditsTakenBack: integer('credits_taken_back').notNull().default(0),
+    shortfall: integer('shortfall').notNull().default(0),
+    createdAt: createdAt(),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    reversedAt: integer('reversed_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    check('purchase_credits_positive', sql`${table.credits} > 0`),
+    check(
+      'purchase_reversal_bounded',
+      sql`${table.creditsTakenBack} + ${table.shortfall} BETWEEN 0 AND ${table.credits}`
+    ),
+    index('purchase_user_created_idx').on(table.userId, table.createdAt),
+    index('purchase_payment_intent_idx').on(table.paymentIntentId),
+    index('purchase_completed_idx').on(table.completedAt),
+  ]
+)

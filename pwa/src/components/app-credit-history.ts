@@ -12,6 +12,9 @@ const REASONS: Record<LedgerReason, string> = {
   generation: 'Generation',
   refund: 'Refund',
   grant: 'Added by support',
+  purchase: 'Purchase',
+  reversal: 'Taken back after a refund',
+  adjustment: 'Corrected by support',
 }
 
 const amount = (delta: number): string => (delta > 0 ? `+${delta}` : `−${Math.abs(delta)}`)

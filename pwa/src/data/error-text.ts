@@ -30,6 +30,7 @@ export const errorText: Record<ClientErrorCode, string> = {
   OUT_OF_CREDITS: 'You don’t have enough credits.',
   EMAIL_NOT_VERIFIED:
     'Verify your email address to generate. Open the link we emailed you, or ask for a new one.',
+  INVALID_SIGNATURE: 'Something went wrong on our side.',
   RATE_LIMITED: 'You’re sending requests too quickly. This one will be sent again shortly.',
   UPSTREAM_FAILED: 'The image service is busy. Try again in a few minutes.',
   SERVICE_UNAVAILABLE: 'The service is busy. Try again in a few minutes.',
