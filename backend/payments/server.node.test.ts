@@ -221,6 +221,25 @@ describe('delivery faults', () => {
     ])
   })
 
+  it('should still deliver a delayed event, once, and say it was delayed', async () => {
+    received = []
+    await fault({ fault: 'delay', ms: 50, type: 'checkout.session.expired' })
+    const session = await openSession()
+    await press(session.url ?? '', 'cancel')
+    await settle()
+    expect(verifiedEvents().map((e) => e.type)).toEqual(['checkout.session.expired'])
+    const [sent] = (await (
+      await fetch(`${payments.url}/events?type=checkout.session.expired`)
+    ).json()) as {
+      faults: string[]
+    }[]
+    expect(sent?.faults).toEqual(['delay'])
+  })
+
+  it('should refuse a fault it does not know', async () => {
+    expect((await fault({ fault: 'explode' })).status).toBe(400)
+  })
+
   it('should dispute a payment and list what it sent', async () => {
     received = []
     const session = await openSession()
