@@ -5,6 +5,8 @@ import { stripeClient, verifyStripeEvent } from '../lib/stripe-client.ts'
 import type { RouteDoc } from '../openapi/route-doc.ts'
 import { handlePaymentEvent } from '../services/payment-events.ts'
 
+const SUSPICIOUS = new Set(['unknown-session', 'foreign-session', 'unknown-payment'])
+
 const receivedSchema = z.object({ received: z.literal(true) })
 
 /**
@@ -19,9 +21,12 @@ export const payments = new Hono<AppEnv>().post('/webhook', async (c) => {
     c.req.header('stripe-signature')
   )
   const result = await handlePaymentEvent(c.var.db, () => stripeClient(config), event)
-  console.log(
+  // A paid session or a payment that is not ours is acknowledged, but someone should look at it.
+  const suspicious = SUSPICIOUS.has(result.outcome)
+  const log = suspicious ? console.warn : console.log
+  log(
     JSON.stringify({
-      level: 'info',
+      level: suspicious ? 'warn' : 'info',
       msg: 'payment event',
       requestId: c.var.requestId,
       eventId: event.id,
