@@ -81,6 +81,12 @@ describe('POST /api/payments/webhook: signatures', () => {
     expect(await ledgerRows(userId, 'purchase')).toBe(0)
   })
 
+  it('should refuse a body over 256 KB before reading its signature', async () => {
+    const res = await postWebhook('x'.repeat(256 * 1024 + 1), 't=1,v1=00')
+    expect(res.status).toBe(413)
+    expect((await errorBody(res)).code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
   it('should acknowledge an event type it does not handle and change nothing', async () => {
     const res = await postWebhook(eventPayload('customer.created', { id: 'cus_1' }))
     expect(res.status).toBe(200)
