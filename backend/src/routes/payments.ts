@@ -11,7 +11,12 @@ import { handlePaymentEvent } from '../services/payment-events.ts'
 // unsigned caller can make the Worker hash.
 const WEBHOOK_BODY_MAX = 256 * 1024
 
-const SUSPICIOUS = new Set(['unknown-session', 'foreign-session', 'unknown-payment'])
+const SUSPICIOUS = new Set([
+  'unknown-session',
+  'foreign-session',
+  'unknown-payment',
+  'account-deleted',
+])
 
 const receivedSchema = z.object({ received: z.literal(true) })
 

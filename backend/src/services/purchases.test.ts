@@ -106,3 +106,13 @@ describe('a completion and a reversal that read the purchase at the same time', 
     await expectLedgerInvariant(userId)
   })
 })
+
+describe('a payment landing after the account was deleted', () => {
+  it('should grant nothing and say so, not fail for Stripe to retry', async () => {
+    const { db, userId, id, session } = await pendingPurchase()
+    await env.DB.prepare('DELETE FROM user WHERE id = ?').bind(userId).run()
+    expect(await completePurchase(db, session)).toBe('account-deleted')
+    expect(await ledgerRows(userId, 'purchase')).toBe(0)
+    expect(await purchaseRow(id)).toMatchObject({ status: 'pending' })
+  })
+})
