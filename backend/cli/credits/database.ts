@@ -5,7 +5,7 @@ import { getPlatformProxy } from 'wrangler'
 import { createDb, type Db } from '../../src/db/client.ts'
 import { remoteD1 } from '../../src/db/remote-d1.ts'
 import { EXIT, messageOf } from './command.ts'
-import { wranglerExecutor } from './wrangler-executor.ts'
+import { wranglerD1, wranglerExecutor } from './wrangler-executor.ts'
 
 const backendDir = path.resolve(import.meta.dirname, '../..')
 
@@ -23,7 +23,8 @@ export const withDatabase = async (
   remote: boolean,
   use: (db: Db) => Promise<number>
 ): Promise<number> => {
-  if (remote) return reportFailure(() => use(createDb(remoteD1(wranglerExecutor(backendDir)))))
+  if (remote)
+    return reportFailure(() => use(createDb(remoteD1(wranglerExecutor(wranglerD1(backendDir))))))
   const stateDir = process.env.ADDREAMS_STATE_DIR ?? path.join(backendDir, '.wrangler/state')
   const proxy = await getPlatformProxy<{ DB: D1Database }>({
     configPath: path.join(backendDir, 'wrangler.jsonc'),
