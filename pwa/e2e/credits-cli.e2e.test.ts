@@ -214,6 +214,9 @@ describe('npm run credits -- usage', () => {
     ).rejects.toMatchObject({
       code: 2,
     })
+    await expect(
+      credits('usage', '--from', '2001-01-01', '--to', '2002-01-02')
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('within 366 days') })
     await expect(credits('usage')).rejects.toMatchObject({ code: 2 })
   })
 })

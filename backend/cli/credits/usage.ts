@@ -17,6 +17,8 @@ Example: npm run credits -- usage --from 2026-12-01 --to 2026-12-07 --remote`
 
 const day = z.iso.date('dates are YYYY-MM-DD')
 
+const daysFrom = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000
+
 const argsSchema = z
   .object({
     from: day,
@@ -25,6 +27,10 @@ const argsSchema = z
     remote: commonArgs.remote,
   })
   .refine((a) => !a.to || a.to >= a.from, { path: ['to'], message: 'must not be before --from' })
+  .refine((a) => !a.to || daysFrom(a.from, a.to) < MAX_USAGE_DAYS, {
+    path: ['to'],
+    message: `must be within ${MAX_USAGE_DAYS} days of --from`,
+  })
 
 /** `usage`: per-day counts, money and the estimated provider cost. */
 export const usage = defineVerb({
