@@ -24,7 +24,7 @@ const resultOf = (rows: RemoteRow[]) => ({ results: rows, success: true, meta: {
 /**
  * A D1 binding over a `RemoteExecutor`, so the operator's commands run the very drizzle queries
  * and batches the Worker runs, with drizzle mapping the rows back. It implements what drizzle
- * calls (`prepare`, `bind`, `all`, `raw`, `first`, `run`, `batch`). Reads in a batch go out
+ * calls (`prepare`, `bind`, `all`, `raw`, `run`, `batch`). Reads in a batch go out
  * together; a batch with any write goes out as one write, which keeps D1's all-or-none batch.
  */
 export const remoteD1 = (executor: RemoteExecutor): D1Database => {
@@ -38,10 +38,6 @@ export const remoteD1 = (executor: RemoteExecutor): D1Database => {
       all: async () => resultOf(await readOne(statement)),
       // Object keys keep the column order of the answer, which is what drizzle's own batch relies on.
       raw: async () => (await readOne(statement)).map((row) => Object.values(row)),
-      first: async (column?: string) => {
-        const [row] = await readOne(statement)
-        return column ? (row?.[column] ?? null) : (row ?? null)
-      },
       run: async () => {
         await executor.write([inlineSql(statement)])
         return resultOf([])
