@@ -1,4 +1,5 @@
-import * as z from 'zod'
+// zod/mini, as in session.ts: the sign-in page loads this module before its first paint.
+import * as z from 'zod/mini'
 import { apiFetch, apiJson } from './api.ts'
 import type { LocalUser } from './db.ts'
 import { adoptSignedInUser, settleSignOut } from './session.ts'
@@ -12,8 +13,8 @@ export interface Passkey {
 
 const passkeySchema = z.object({
   id: z.string(),
-  name: z.string().nullish(),
-  createdAt: z.coerce.date().nullish(),
+  name: z.nullish(z.string()),
+  createdAt: z.nullish(z.coerce.date()),
 })
 
 /**
