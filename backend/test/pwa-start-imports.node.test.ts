@@ -11,12 +11,15 @@ const sharedDir = path.join(root, 'shared-types/src')
  * What History's first card needs: the entry, the frame's data layer and live queries (app-root
  * loads both before the guard lets the page in), and the page (docs/architecture.md §7).
  */
-const START = [
+const HISTORY_START = [
   'main.ts',
   'data/frame.ts',
   'controllers/live-query-controller.ts',
   'pages/page-history.ts',
 ]
+
+/** What a signed-out visit to a private page draws: the entry and the sign-in pages. */
+const SIGNED_OUT_START = ['main.ts', 'pages/page-sign-in.ts', 'pages/page-sign-up.ts']
 
 /**
  * What the first card must not wait for: zod, the sync engine, the code that makes thumbnails, and
@@ -54,10 +57,10 @@ const staticImports = (file: string): string[] =>
 
 const label = (node: string): string => (path.isAbsolute(node) ? path.relative(root, node) : node)
 
-/** Every module the start evaluates, each with the chain of imports that brings it in. */
-const reached = (() => {
+/** Every module a start from `roots` evaluates, each with the chain of imports that brings it in. */
+const reachedFrom = (roots: readonly string[]): Map<string, string[]> => {
   const chains = new Map<string, string[]>()
-  const queue = START.map((file) => path.join(pwaDir, file))
+  const queue = roots.map((file) => path.join(pwaDir, file))
   for (const file of queue) chains.set(file, [label(file)])
   for (let i = 0; i < queue.length; i++) {
     const at = queue[i] as string
@@ -69,20 +72,37 @@ const reached = (() => {
     }
   }
   return chains
-})()
+}
 
-const chainsTo = (module: string): string[] =>
+/** The chains by which `reached` brings in `module` (a path, or a package and its subpaths). */
+const chainsTo = (reached: Map<string, string[]>, module: string): string[] =>
   [...reached.entries()]
     .filter(([node]) => label(node) === module || label(node).startsWith(`${module}/`))
     .map(([, chain]) => chain.join(' → '))
 
 describe("History's first card", () => {
+  const reached = reachedFrom(HISTORY_START)
+
   it('should read the imports at all (the walk reached Dexie and the shared error codes)', () => {
-    expect(chainsTo('dexie')).not.toEqual([])
-    expect(chainsTo('shared-types/src/error-codes.ts')).not.toEqual([])
+    expect(chainsTo(reached, 'dexie')).not.toEqual([])
+    expect(chainsTo(reached, 'shared-types/src/error-codes.ts')).not.toEqual([])
   })
 
   it.each(LATER)('should not load %s', (module) => {
-    expect(chainsTo(module)).toEqual([])
+    expect(chainsTo(reached, module)).toEqual([])
+  })
+})
+
+describe('A signed-out visit to a private page', () => {
+  const reached = reachedFrom(SIGNED_OUT_START)
+
+  it('should read the imports at all (the walk reached the forms and the API client)', () => {
+    expect(chainsTo(reached, 'pwa/src/components/app-auth-form.ts')).not.toEqual([])
+    expect(chainsTo(reached, 'pwa/src/data/api.ts')).not.toEqual([])
+  })
+
+  // On a device that never stored anything, app-root's guard decides without the data layer.
+  it.each(['zod', 'dexie', 'pwa/src/data/session.ts'])('should not load %s', (module) => {
+    expect(chainsTo(reached, module)).toEqual([])
   })
 })

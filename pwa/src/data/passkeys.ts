@@ -17,13 +17,6 @@ const passkeySchema = z.object({
   createdAt: z.nullish(z.coerce.date()),
 })
 
-/**
- * Whether passkeys can be used here: the browser has WebAuthn, and the page is not on an IP
- * address, which browsers refuse as a passkey's site (a local run on 127.0.0.1; localhost works).
- */
-export const passkeysSupported = (): boolean =>
-  typeof window.PublicKeyCredential === 'function' && !/^[\d.]+$|^\[/.test(window.location.hostname)
-
 // The WebAuthn helpers load only when a passkey is used, so no other page carries their bytes.
 const webAuthn = () => import('@simplewebauthn/browser')
 
