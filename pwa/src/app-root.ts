@@ -147,8 +147,8 @@ export class AppRoot extends LitElement {
   private _data: FrameData | undefined
   private _loadingData: Promise<FrameData> | undefined
   /**
-   * Asked once: until the data layer loads, nothing in this tab can have made the database, and
-   * once it has loaded nobody asks again.
+   * Kept once it is yes. A no is asked again: the sign-in page's session code makes the database
+   * without the data layer, and once that has loaded nobody asks again.
    */
   private _mayHaveLocalData: Promise<boolean> | undefined
   private _auth: LiveQueryController<AuthSnapshot> | undefined
@@ -241,8 +241,11 @@ export class AppRoot extends LitElement {
   /** Where this visit goes instead of `match`, if anywhere (docs/product.md §9). */
   private async _guard(match: RouteMatch, url: URL): Promise<string | undefined> {
     const gated = isGated(match)
-    // A public page on a device that never stored anything is the same for everyone.
-    if (!this._data && !gated && !(await this._hasLocalData())) return undefined
+    // A device that never stored anything is signed out unless the server has a session for it
+    // (a social sign-in coming back): its visit needs neither the data layer nor Dexie.
+    if (!this._data && !(await this._hasLocalData()) && !(gated && (await hasServerSession()))) {
+      return match.route.needsAuth ? signInPathFor(url) : undefined
+    }
     // A device that holds data is most likely signed in: its page loads while the data layer does.
     if (match.route.needsAuth) {
       void this._hasLocalData()
@@ -291,9 +294,11 @@ export class AppRoot extends LitElement {
     return loading
   }
 
-  private _hasLocalData(): Promise<boolean> {
+  private async _hasLocalData(): Promise<boolean> {
     this._mayHaveLocalData ??= mayHaveLocalData()
-    return this._mayHaveLocalData
+    const has = await this._mayHaveLocalData
+    if (!has) this._mayHaveLocalData = undefined
+    return has
   }
 
   /** Starts the sync, and loads the signed-in parts of the frame, once the page has painted. */

@@ -1,12 +1,7 @@
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import {
-  addPasskey,
-  listPasskeys,
-  type Passkey,
-  passkeysSupported,
-  removePasskey,
-} from '../data/passkeys.ts'
+import { passkeysSupported } from '../data/passkey-support.ts'
+import { addPasskey, listPasskeys, type Passkey, removePasskey } from '../data/passkeys.ts'
 import { describeUserAgent } from '../data/user-agent.ts'
 import { formatDateTime } from '../format.ts'
 import { profileSectionStyles } from '../styles/profile.styles.ts'
