@@ -1,4 +1,5 @@
 import type { PublicConfig } from '@app/shared-types'
+import { Task } from '@lit/task'
 import { html, LitElement, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { confirmDialog } from '../components/app-dialog.ts'
@@ -58,11 +59,19 @@ export class PageStudio extends LitElement {
   /** Which workflow this studio is for. */
   @property() workflow: Workflow = 'product-shoot'
 
-  @state() private _config: PublicConfig | undefined
-  @state() private _configFailed = false
   @state() private _templateMessage = ''
   @state() private _notice = ''
 
+  /** The config, then the draft it shapes; a studio link is followed once the form shows. */
+  private readonly _config = new Task(this, {
+    task: async (): Promise<PublicConfig> => {
+      const config = await loadConfig()
+      await this._draft.restore(config)
+      return config
+    },
+    args: () => [],
+    onComplete: (config) => void this._followLink(config),
+  })
   private readonly _balances = new LiveQueryController(this, () => readBalances())
   private readonly _available = new LiveQueryController(this, () => availableCredits(this.workflow))
   private readonly _online = new OnlineController(this)
@@ -70,20 +79,24 @@ export class PageStudio extends LitElement {
   private readonly _draft: DraftController = new DraftController(
     this,
     () => this.workflow,
-    () => (this._config ? workflowModel(this._config, this.workflow).references.max : 0)
+    () => {
+      const config = this._config.value
+      return config ? workflowModel(config, this.workflow).references.max : 0
+    }
   )
   private readonly _steps: FormStepsController = new FormStepsController(
     this,
     () => this.workflow,
     () => {
       const { fields } = this._draft
-      return this._config && fields
+      const config = this._config.value
+      return config && fields
         ? validateFields(fields, {
             workflow: this.workflow,
-            model: workflowModel(this._config, this.workflow),
+            model: workflowModel(config, this.workflow),
             photoCount: this._draft.photos.photos.length,
             available: this._credits(),
-            seedMax: this._config.limits.seedMax,
+            seedMax: config.limits.seedMax,
           })
         : undefined
     },
@@ -94,14 +107,9 @@ export class PageStudio extends LitElement {
   private readonly _generate = new GenerateController(
     this,
     () => this.workflow,
-    () => this._config,
+    () => this._config.value,
     this._draft
   )
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this._start()
-  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('workflow')) {
@@ -111,11 +119,16 @@ export class PageStudio extends LitElement {
 
   override render() {
     const { name } = WORKFLOWS[this.workflow]
-    if (this._configFailed) return renderStudioLoadFailed(name, this._onRetry)
-    const config = this._config
+    return this._config.render({
+      pending: () => renderStudioLoading(name),
+      complete: (config) => this._renderStudio(name, config),
+      error: () => renderStudioLoadFailed(name, this._onRetry),
+    })
+  }
+
+  private _renderStudio(name: string, config: PublicConfig) {
     const { fields } = this._draft
     if (
-      !config ||
       !fields ||
       this._available.status === QueryStatus.PENDING ||
       this._balances.status === QueryStatus.PENDING
@@ -209,17 +222,9 @@ export class PageStudio extends LitElement {
     return this._balances.value ? this._available.value : undefined
   }
 
-  private async _start(): Promise<void> {
-    this._configFailed = false
-    let config: PublicConfig
-    try {
-      config = await loadConfig()
-    } catch {
-      this._configFailed = true
-      return
-    }
-    this._config = config
-    await this._draft.restore(config)
+  private async _followLink(config: PublicConfig): Promise<void> {
+    // After the render that shows the form: `_config.value` is set by then.
+    await this.updateComplete
     const prefilled = await followStudioLink(this.workflow, config, this._draft, (shared) =>
       this._addPhotos(shared.files, shared.replace)
     )
@@ -250,7 +255,7 @@ export class PageStudio extends LitElement {
   }
 
   private readonly _onRetry = (): void => {
-    void this._start()
+    void this._config.run()
   }
 
   private readonly _onStep = (event: AppStudioStepEvent): void => {
@@ -318,8 +323,9 @@ export class PageStudio extends LitElement {
 
   private readonly _onTemplate = (event: AppStudioTemplateEvent): void => {
     const { fields } = this._draft
-    if (!fields || !this._config) return
-    const max = workflowModel(this._config, this.workflow).promptMax
+    const config = this._config.value
+    if (!fields || !config) return
+    const max = workflowModel(config, this.workflow).promptMax
     const next = toggleTemplate(fields, event.detail.groupId, event.detail.templateId, max)
     if (!next) {
       this._templateMessage = NO_ROOM_MESSAGE
