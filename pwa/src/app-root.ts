@@ -303,7 +303,7 @@ export class AppRoot extends LitElement {
       .then(afterPaint)
       .then(() => {
         if (this._syncingFor !== userId || this._stopSync) return
-        void import('./components/app-signed-in-frame.ts')
+        void import('./signed-in-frame.ts')
         this._stopSync = this._data?.startSync()
       })
       .catch((error: unknown) => console.error(error))
