@@ -16,7 +16,7 @@ import {
   gridLayout,
   targetIndex,
   visibleWindow,
-} from './history-layout.ts'
+} from '../history/grid-layout.ts'
 
 interface WindowData {
   readonly items: ReadonlyMap<string, HistoryItem>
