@@ -12,6 +12,7 @@ export default defineConfig({
     environment: 'node',
     include: [
       path.join(here, 'src/**/*.node.test.ts'),
+      path.join(here, 'cli/**/*.node.test.ts'),
       path.join(here, 'test/**/*.node.test.ts'),
       path.join(here, 'simulator/**/*.node.test.ts'),
       path.join(here, 'mailbox/**/*.node.test.ts'),

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { runtimeImports } from './pwa-imports.ts'
 
 const root = path.join(import.meta.dirname, '../..')
 const srcDir = path.join(root, 'pwa/src')
@@ -14,51 +14,19 @@ const walk = (dir: string): string[] =>
   })
 
 /**
- * The modules a file loads at run time. `import type` and `export type` are left out: they are
- * erased, so they tie no modules together. Under `verbatimModuleSyntax` an import whose names are
- * all marked `type` inline still loads the module, so it counts. Dynamic `import()` counts too: a
- * lazily loaded chunk that imports its loader back still makes the bundler order (and share) the
- * two modules' code, and what each sees at start-up then depends on which one was loaded first.
- * `typeof import('./x.ts')` is a type, not a call, and does not count.
+ * The pwa/src modules a file loads. Dynamic `import()` counts: a lazily loaded chunk that imports
+ * its loader back still makes the bundler order (and share) the two modules' code, and what each
+ * sees at start-up then depends on which one was loaded first.
  */
-const runtimeImports = (file: string): string[] => {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest)
-  const specifiers: string[] = []
-  const visit = (node: ts.Node): void => {
-    if (
-      ts.isImportDeclaration(node) &&
-      !node.importClause?.isTypeOnly &&
-      ts.isStringLiteral(node.moduleSpecifier)
-    ) {
-      specifiers.push(node.moduleSpecifier.text)
-    } else if (
-      ts.isExportDeclaration(node) &&
-      !node.isTypeOnly &&
-      node.moduleSpecifier &&
-      ts.isStringLiteral(node.moduleSpecifier)
-    ) {
-      specifiers.push(node.moduleSpecifier.text)
-    } else if (
-      ts.isCallExpression(node) &&
-      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
-      node.arguments[0] &&
-      ts.isStringLiteralLike(node.arguments[0])
-    ) {
-      specifiers.push(node.arguments[0].text)
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(source)
-  return specifiers
+const localImports = (file: string): string[] =>
+  runtimeImports(file)
+    .map(({ specifier }) => specifier)
     .filter((specifier) => specifier.startsWith('./') || specifier.startsWith('../'))
     .map((specifier) => path.resolve(path.dirname(file), specifier))
-}
 
 const files = walk(srcDir)
 const known = new Set(files)
-const graph = new Map(
-  files.map((file) => [file, runtimeImports(file).filter((to) => known.has(to))])
-)
+const graph = new Map(files.map((file) => [file, localImports(file).filter((to) => known.has(to))]))
 const name = (file: string): string => path.relative(srcDir, file)
 
 /** The shortest way from `start` back to itself, as a list of modules, if there is one. */

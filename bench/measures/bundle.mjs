@@ -59,6 +59,7 @@ export const run = async (ctx) => {
       name: 'Initial JS of a first visit to /history (gzip)',
       value: historyJs.gzip / KiB,
       unit: 'KiB',
+      budget: { op: '<=', limit: 60 },
       note: `${history.length} scripts, ${(historyJs.raw / KiB).toFixed(1)} KiB raw`,
     }),
     figure({

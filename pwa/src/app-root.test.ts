@@ -191,6 +191,21 @@ describe('<app-root>', { timeout: 60_000 }, () => {
     expect(el.shadowRoot?.querySelector('main page-profile')).toBeNull()
   })
 
+  it('should send a signed-out visit to sign-in without reading the database on a device that never stored anything', async () => {
+    const databases = vi.spyOn(indexedDB, 'databases').mockResolvedValue([])
+    const read = vi.spyOn(db, 'transaction')
+    try {
+      const el = await mount('/history')
+      await settled(el, 'page-sign-in')
+      await arrivedAt('/sign-in?redirect=%2Fhistory')
+      expect(fetch).toHaveBeenCalledWith('/api/auth/get-session', expect.anything())
+      expect(read).not.toHaveBeenCalled()
+    } finally {
+      databases.mockRestore()
+      read.mockRestore()
+    }
+  })
+
   it('should send a signed-in user on to the app from the landing and sign-in pages', async () => {
     await signInLocally()
     const el = await mount('/')

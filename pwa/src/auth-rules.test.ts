@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { COMMON_PASSWORD_TEXT, checkAll, checkEmail, checkPassword } from './auth-rules.ts'
+import { checkAll, checkEmail, checkPassword } from './auth-rules.ts'
+import { COMMON_PASSWORD_TEXT } from './data/error-text.ts'
 
 describe('auth form rules', () => {
   it('should ask for an email, then a valid one', () => {

@@ -1,4 +1,5 @@
 import { AUTH_LIMITS, EMAIL_PATTERN, isCommonPassword } from '@app/shared-types'
+import { COMMON_PASSWORD_TEXT } from './data/error-text.ts'
 
 /** The sign-in and account fields the forms check (docs/product.md §9.2). */
 export type AuthField = 'name' | 'email' | 'password' | 'confirm'
@@ -19,10 +20,6 @@ export const checkEmail = (value: string): string | undefined => {
   if (email === '') return 'Enter your email.'
   return EMAIL_PATTERN.test(email) ? undefined : 'Enter a valid email address.'
 }
-
-/** What the forms say about a password on the common-password list (shared-types). */
-export const COMMON_PASSWORD_TEXT =
-  'This password is too common. Choose one that’s harder to guess.'
 
 /**
  * The message for a password field. Sign-in only asks for something, since older accounts may

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { documentTitle, isRoutableLink, matchRoute, notFoundRoute, routes } from './router.ts'
+import { isRoutableLink } from './router.ts'
+import { documentTitle, matchRoute, notFoundRoute, routes } from './routes.ts'
 
 describe('matchRoute', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { passwordRules } from './auth.ts'
 import { isCommonPassword } from './common-passwords.ts'
+import { passwordRules } from './password-rules.ts'
 
 describe('isCommonPassword', () => {
   it.each(['password', 'Password1', 'QWERTYUIOP', '12345678', 'iloveyou'])(

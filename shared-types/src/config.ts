@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AUTH_LIMITS } from './auth.ts'
+import { AUTH_LIMITS } from './auth-rules.ts'
 import { LIMITS, modelSpecSchema, SIZE_PRESETS, workflowSchema } from './models.ts'
 
 /** Where generated images come from: the real DashScope, or the local simulator in development. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { API_ERRORS, apiErrorBodySchema, apiErrorCodeSchema } from './errors.ts'
+import { API_ERRORS } from './error-codes.ts'
+import { apiErrorBodySchema, apiErrorCodeSchema } from './errors.ts'
 
 describe('API_ERRORS', () => {
   it('should give every code an HTTP error status and a retry policy', () => {

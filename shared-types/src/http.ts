@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from './errors.ts'
+import type { ApiErrorCode } from './error-codes.ts'
 
 /**
  * The code of an answer that carries none in our envelope: Hono's own refusals on the server

@@ -1,5 +1,6 @@
 import type { GenerationErrorCode, Workflow } from '@app/shared-types'
 import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client.ts'
 import { generation, generationImage } from '../db/schema.ts'
 import { refundStatements } from '../services/refunds.ts'
@@ -32,6 +33,22 @@ const refundOf = (db: Db, end: Ending, status: 'failed' | 'succeeded', now: Date
     },
     now
   )
+
+/**
+ * The one write of a job's end: moves the generation this job still holds (`held`) to its next
+ * state, stamped with the time and the user's sync version. It goes in a batch after
+ * `tickSyncClock`, so the devices see the change on their next pull.
+ */
+const moveHeld = (
+  db: Db,
+  end: Ending,
+  now: Date,
+  set: Omit<SQLiteUpdateSetSource<typeof generation>, 'updatedAt' | 'version'>
+) =>
+  db
+    .update(generation)
+    .set({ ...set, updatedAt: now, version: currentVersion(end.lease.userId) })
+    .where(held(end.lease))
 
 /** One output's row, written only if this job's move to `succeeded` happened and it is not deleted. */
 const outputRow = (db: Db, end: Ending, s: StoredOutput, now: Date) =>
@@ -75,20 +92,14 @@ export const finish = async (
 ): Promise<'kept' | 'deleted' | 'lost'> => {
   const [, updated] = await db.batch([
     tickSyncClock(db, end.lease.userId),
-    db
-      .update(generation)
-      .set({
-        status: 'succeeded',
-        refunded: end.cost - stored.length,
-        simulated: answer.simulated,
-        providerRequestId: answer.requestId ?? null,
-        finishedAt: now,
-        updatedAt: now,
-        leaseExpiresAt: null,
-        version: currentVersion(end.lease.userId),
-      })
-      .where(held(end.lease))
-      .returning({ deletedAt: generation.deletedAt }),
+    moveHeld(db, end, now, {
+      status: 'succeeded',
+      refunded: end.cost - stored.length,
+      simulated: answer.simulated,
+      providerRequestId: answer.requestId ?? null,
+      finishedAt: now,
+      leaseExpiresAt: null,
+    }).returning({ deletedAt: generation.deletedAt }),
     ...stored.map((s) => outputRow(db, end, s, now)),
     ...refundOf(db, end, 'succeeded', now),
   ])
@@ -101,19 +112,14 @@ export const finish = async (
 export const fail = async (db: Db, end: Ending, code: GenerationErrorCode, now: Date) => {
   await db.batch([
     tickSyncClock(db, end.lease.userId),
-    db
-      .update(generation)
-      .set({
-        status: 'failed',
-        refunded: end.cost,
-        errorCode: code,
-        errorMessage: USER_MESSAGES[code],
-        finishedAt: now,
-        updatedAt: now,
-        leaseExpiresAt: null,
-        version: currentVersion(end.lease.userId),
-      })
-      .where(held(end.lease)),
+    moveHeld(db, end, now, {
+      status: 'failed',
+      refunded: end.cost,
+      errorCode: code,
+      errorMessage: USER_MESSAGES[code],
+      finishedAt: now,
+      leaseExpiresAt: null,
+    }),
     ...refundOf(db, end, 'failed', now),
   ])
 }
@@ -125,13 +131,8 @@ export const fail = async (db: Db, end: Ending, code: GenerationErrorCode, now: 
 export const requeue = (db: Db, end: Ending, delayMs: number, now: Date) =>
   db.batch([
     tickSyncClock(db, end.lease.userId),
-    db
-      .update(generation)
-      .set({
-        status: 'queued',
-        updatedAt: now,
-        leaseExpiresAt: new Date(now.getTime() + delayMs + end.lease.leaseMs),
-        version: currentVersion(end.lease.userId),
-      })
-      .where(held(end.lease)),
+    moveHeld(db, end, now, {
+      status: 'queued',
+      leaseExpiresAt: new Date(now.getTime() + delayMs + end.lease.leaseMs),
+    }),
   ])

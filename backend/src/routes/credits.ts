@@ -1,17 +1,19 @@
 import { ledgerPageSchema, ledgerQuerySchema } from '@app/shared-types'
 import { Hono } from 'hono'
 import { validate } from '../lib/validator.ts'
-import { type AuthedEnv, requireSession } from '../middleware/require-session.ts'
+import { type SessionReadEnv, sessionRead } from '../middleware/session-read.ts'
 import { trustedOrigin } from '../middleware/trusted-origin.ts'
 import type { RouteDoc } from '../openapi/route-doc.ts'
-import { listLedger } from '../services/credits.ts'
+import { ledgerPlan } from '../services/credits.ts'
 
 /** The signed-in user's credit history. */
-export const credits = new Hono<AuthedEnv>()
-  .use(trustedOrigin(), requireSession())
-  .get('/ledger', validate('query', ledgerQuerySchema), async (c) =>
-    c.json(await listLedger(c.var.db, c.var.session.user.id, c.req.valid('query')))
-  )
+export const credits = new Hono<SessionReadEnv>()
+  .use(trustedOrigin())
+  .get('/ledger', sessionRead(), validate('query', ledgerQuerySchema), async (c) => {
+    const page = c.req.valid('query')
+    const { result } = await c.var.readAsUser((userId) => ledgerPlan(c.var.db, userId, page))
+    return c.json(result)
+  })
 
 export const creditsDocs: RouteDoc[] = [
   {

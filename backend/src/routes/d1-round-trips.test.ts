@@ -24,15 +24,36 @@ describe('D1 round trips of authenticated reads', () => {
     vi.restoreAllMocks()
   })
 
-  it.each(['/api/generations', '/api/sync?cursor=0', '/api/me', '/api/generations/:id'])(
-    'should answer GET %s in one D1 round trip',
-    async (path) => {
+  it.each([
+    '/api/generations',
+    '/api/sync?cursor=0',
+    '/api/me',
+    '/api/generations/:id',
+    '/api/credits/ledger',
+  ])('should answer GET %s in one D1 round trip', async (path) => {
+    const { cookie, id } = await userWithGeneration()
+    const res = await get(path.replace(':id', id), cookie)
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(counted.take()).toBe(1)
+  })
+
+  it.each(['images', 'references'])(
+    'should look up a stored %s row and the session in one D1 round trip',
+    async (kind) => {
       const { cookie, id } = await userWithGeneration()
-      const res = await get(path.replace(':id', id), cookie)
-      expect(res.status, await res.clone().text()).toBe(200)
+      // An ad graphic has neither a result yet nor references: the lookup answers 404.
+      const res = await get(`/api/generations/${id}/${kind}/0`, cookie)
+      expect(res.status).toBe(404)
       expect(counted.take()).toBe(1)
     }
   )
+
+  it('should refuse an image to a signed-out request without reading its row', async () => {
+    const { id } = await userWithGeneration()
+    const res = await get(`/api/generations/${id}/images/0`, 'addreams.session_token=forged.sig')
+    expect(res.status).toBe(401)
+    expect(counted.take()).toBe(0)
+  })
 
   it('should log each request’s D1 round trips as counted at the binding', async () => {
     const { cookie, id } = await userWithGeneration()

@@ -97,13 +97,17 @@ export const toBalances = (rows: readonly { workflow: Workflow; balance: number 
 }
 
 /** The user's own credit history, newest first, in pages. */
-export const listLedger = async (
+export const listLedger = (db: Db, userId: string, page: LedgerPageQuery): Promise<LedgerPage> =>
+  runPlan(db, ledgerPlan(db, userId, page))
+
+/** One page of the credit history, as a plan that can share the session check's round trip. */
+export const ledgerPlan = (
   db: Db,
-  userId: string,
-  page: { cursor?: string; limit: number }
-): Promise<LedgerPage> => {
+  userId: UserIdRef,
+  page: LedgerPageQuery
+): ReadPlan<LedgerPage> => {
   const after = page.cursor ? decodeCursor(page.cursor) : undefined
-  const rows = await db
+  const query = db
     .select()
     .from(creditLedger)
     .where(
@@ -119,24 +123,29 @@ export const listLedger = async (
     )
     .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id))
     .limit(page.limit + 1)
-  const items = rows.slice(0, page.limit)
-  const last = items.at(-1)
-  return {
-    items: items.map((row) => ({
-      id: row.id,
-      workflow: row.workflow,
-      delta: row.delta,
-      reason: row.reason,
-      generationId: row.generationId,
-      note: row.note,
-      createdAt: row.createdAt.toISOString(),
-    })),
-    nextCursor:
-      rows.length > page.limit && last
-        ? encodeCursor({ time: last.createdAt.getTime(), id: last.id })
-        : null,
-  }
+  return readPlan([query], ([rows]) => {
+    const items = rows.slice(0, page.limit)
+    const last = items.at(-1)
+    return {
+      items: items.map((row) => ({
+        id: row.id,
+        workflow: row.workflow,
+        delta: row.delta,
+        reason: row.reason,
+        generationId: row.generationId,
+        note: row.note,
+        createdAt: row.createdAt.toISOString(),
+      })),
+      nextCursor:
+        rows.length > page.limit && last
+          ? encodeCursor({ time: last.createdAt.getTime(), id: last.id })
+          : null,
+    }
+  })
 }
+
+/** Which page of the credit history to read. */
+export type LedgerPageQuery = { cursor?: string; limit: number }
 
 /** An operator's grant of credits, as the `credits` CLI sends it. */
 export type GrantInput = {

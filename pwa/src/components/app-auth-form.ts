@@ -9,7 +9,7 @@ import {
 } from '../auth-rules.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { authErrorText } from '../data/error-text.ts'
-import { signIn, signUp } from '../data/session.ts'
+import { signIn, signUp } from '../data/sign-in.ts'
 import { navigate, safeRedirect } from '../navigation.ts'
 import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
 import './app-social-sign-in.ts'

@@ -1,4 +1,5 @@
-import type { LedgerEntry, LedgerReason } from '@app/shared-types'
+import type { LedgerEntry, LedgerPage, LedgerReason } from '@app/shared-types'
+import { Task, TaskStatus } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { loadLedgerPage } from '../data/account.ts'
@@ -32,31 +33,51 @@ export class AppCreditHistory extends LitElement {
 
   @state() private _items: LedgerEntry[] = []
   @state() private _next: string | null = null
-  @state() private _status: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
+
+  /** The next page: the first once the device is online, each later one on "Load more". */
+  private readonly _page = new Task(this, {
+    autoRun: false,
+    task: (): Promise<LedgerPage> => loadLedgerPage(this._next),
+    onComplete: (page) => {
+      this._items = [...this._items, ...page.items]
+      this._next = page.nextCursor
+    },
+  })
 
   override willUpdate(): void {
-    if (this.online && this._status === 'idle') void this._load()
+    if (this.online && this._page.status === TaskStatus.INITIAL) void this._page.run()
   }
 
   override render() {
-    return html`${this._renderList()}
-      ${this._status === 'error' ? html`<p role="alert">Couldn't load your credit history.</p>` : nothing}
-      ${!this.online && this._status !== 'ready' ? html`<p class="needs-connection">Needs a connection</p>` : nothing}
+    const failed = this._page.status === TaskStatus.ERROR
+    return html`${this._page.render({
+      initial: () => this._renderList(false),
+      pending: () => this._renderList(true),
+      complete: () =>
+        this._items.length === 0
+          ? html`<p class="muted">No credit activity yet.</p>`
+          : this._renderList(false),
+      error: () => html`${this._renderList(false)}
+        <p role="alert">Couldn't load your credit history.</p>`,
+    })}
       ${
-        this._next || this._status === 'error'
+        !this.online && this._page.status !== TaskStatus.COMPLETE
+          ? html`<p class="needs-connection">Needs a connection</p>`
+          : nothing
+      }
+      ${
+        this._next || failed
           ? html`<button class="button button--secondary" type="button"
-              ?disabled=${!this.online || this._status === 'loading'} @click=${this._load}>
-              ${this._status === 'error' ? 'Retry' : 'Load more'}
+              ?disabled=${!this.online || this._page.status === TaskStatus.PENDING}
+              @click=${() => this._page.run()}>
+              ${failed ? 'Retry' : 'Load more'}
             </button>`
           : nothing
       }`
   }
 
-  private _renderList() {
-    if (this._status === 'ready' && this._items.length === 0) {
-      return html`<p class="muted">No credit activity yet.</p>`
-    }
-    return html`<ul aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+  private _renderList(busy: boolean) {
+    return html`<ul aria-busy=${busy ? 'true' : 'false'}>
       ${this._items.map(
         (item) => html`<li class="row">
           <span>
@@ -67,19 +88,6 @@ export class AppCreditHistory extends LitElement {
         </li>`
       )}
     </ul>`
-  }
-
-  private async _load(): Promise<void> {
-    const cursor = this._next
-    this._status = 'loading'
-    try {
-      const page = await loadLedgerPage(cursor)
-      this._items = [...this._items, ...page.items]
-      this._next = page.nextCursor
-      this._status = 'ready'
-    } catch {
-      this._status = 'error'
-    }
   }
 }
 

@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { OnlineController } from '../controllers/online-controller.ts'
-import { passkeysSupported, signInWithPasskey } from '../data/passkeys.ts'
+import { passkeysSupported } from '../data/passkey-support.ts'
+import { signInWithPasskey } from '../data/sign-in.ts'
 import { navigate, safeRedirect } from '../navigation.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 

@@ -1,12 +1,8 @@
+import { initialState, Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import {
-  addPasskey,
-  listPasskeys,
-  type Passkey,
-  passkeysSupported,
-  removePasskey,
-} from '../data/passkeys.ts'
+import { passkeysSupported } from '../data/passkey-support.ts'
+import { addPasskey, listPasskeys, type Passkey, removePasskey } from '../data/passkeys.ts'
 import { describeUserAgent } from '../data/user-agent.ts'
 import { formatDateTime } from '../format.ts'
 import { profileSectionStyles } from '../styles/profile.styles.ts'
@@ -25,28 +21,35 @@ export class AppPasskeys extends LitElement {
   /** Whether the device is online; passkeys live on the server. */
   @property({ type: Boolean }) online = true
 
-  @state() private _passkeys: Passkey[] | undefined
-  @state() private _status: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
   @state() private _busy = false
   @state() private _message = ''
 
-  override willUpdate(): void {
-    if (this.online && this._status === 'idle') void this._load()
-  }
+  /** Read when the device is (again) online; offline there is nothing to ask. */
+  private readonly _passkeys = new Task(this, {
+    task: ([online]: [boolean]) => (online ? listPasskeys() : initialState),
+    args: () => [this.online] as [boolean],
+  })
 
   override render() {
     if (!this.online) return html`<p class="needs-connection">Needs a connection</p>`
-    if (this._status === 'error') {
-      return html`<p role="alert">Couldn't load your passkeys.</p>
-        <button class="button button--secondary" type="button" @click=${this._load}>Retry</button>`
-    }
-    const passkeys = this._passkeys ?? []
+    return this._passkeys.render({
+      // A reload keeps the list it had on screen, marked busy.
+      pending: () => this._renderList(this._passkeys.value ?? [], true),
+      complete: (passkeys) => this._renderList(passkeys, false),
+      error: () => html`<p role="alert">Couldn't load your passkeys.</p>
+        <button class="button button--secondary" type="button" @click=${() => this._passkeys.run()}>
+          Retry
+        </button>`,
+    })
+  }
+
+  private _renderList(passkeys: Passkey[], busy: boolean) {
     return html`<p class="muted">
         Sign in with this device's fingerprint, face or PIN instead of your password.
       </p>
       ${
         passkeys.length
-          ? html`<ul aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+          ? html`<ul aria-busy=${busy ? 'true' : 'false'}>
               ${passkeys.map((passkey) => this._renderPasskey(passkey))}
             </ul>`
           : html`<p>No passkeys yet.</p>`
@@ -72,16 +75,6 @@ export class AppPasskeys extends LitElement {
     </li>`
   }
 
-  private async _load(): Promise<void> {
-    this._status = 'loading'
-    try {
-      this._passkeys = await listPasskeys()
-      this._status = 'ready'
-    } catch {
-      this._status = 'error'
-    }
-  }
-
   private async _onAdd(): Promise<void> {
     this._busy = true
     this._message = ''
@@ -96,7 +89,7 @@ export class AppPasskeys extends LitElement {
           : "Couldn't add a passkey. Please try again."
     } finally {
       this._busy = false
-      await this._load()
+      await this._passkeys.run()
     }
   }
 
@@ -116,7 +109,7 @@ export class AppPasskeys extends LitElement {
       this._message = "Couldn't remove the passkey. Please try again."
     } finally {
       this._busy = false
-      await this._load()
+      await this._passkeys.run()
     }
   }
 }

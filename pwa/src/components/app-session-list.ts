@@ -1,3 +1,4 @@
+import { initialState, Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import {
@@ -23,23 +24,28 @@ export class AppSessionList extends LitElement {
   /** Whether the device is online; sessions live on the server. */
   @property({ type: Boolean }) online = true
 
-  @state() private _sessions: DeviceSession[] | undefined
-  @state() private _status: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
   @state() private _busy = false
 
-  override willUpdate(): void {
-    if (this.online && this._status === 'idle') void this._load()
-  }
+  /** Read when the device is (again) online; offline there is nothing to ask. */
+  private readonly _sessions = new Task(this, {
+    task: ([online]: [boolean]) => (online ? listSessions() : initialState),
+    args: () => [this.online] as [boolean],
+  })
 
   override render() {
     if (!this.online) return html`<p class="needs-connection">Needs a connection</p>`
-    if (this._status === 'error') {
-      return html`<p role="alert">Couldn't load your devices.</p>
-        <button class="button button--secondary" type="button" @click=${this._load}>Retry</button>`
-    }
-    const sessions = this._sessions ?? []
+    return this._sessions.render({
+      // A reload keeps the list it had on screen, marked busy.
+      pending: () => this._renderList(this._sessions.value ?? [], true),
+      complete: (sessions) => this._renderList(sessions, false),
+      error: () => html`<p role="alert">Couldn't load your devices.</p>
+        <button class="button button--secondary" type="button" @click=${this.reload}>Retry</button>`,
+    })
+  }
+
+  private _renderList(sessions: DeviceSession[], busy: boolean) {
     const others = sessions.filter((s) => !s.current)
-    return html`<ul aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+    return html`<ul aria-busy=${busy ? 'true' : 'false'}>
         ${sessions.map((s) => this._renderSession(s))}
       </ul>
       ${
@@ -71,17 +77,7 @@ export class AppSessionList extends LitElement {
 
   /** Reads the list again (e.g. after a password change signed the other devices out). */
   reload(): void {
-    if (this.online) void this._load()
-  }
-
-  private async _load(): Promise<void> {
-    this._status = 'loading'
-    try {
-      this._sessions = await listSessions()
-      this._status = 'ready'
-    } catch {
-      this._status = 'error'
-    }
+    void this._sessions.run()
   }
 
   private async _run(action: () => Promise<void>): Promise<void> {
@@ -93,7 +89,7 @@ export class AppSessionList extends LitElement {
       console.error(error)
     } finally {
       this._busy = false
-      await this._load()
+      await this._sessions.run()
     }
   }
 

@@ -1,10 +1,9 @@
 import type { SocialProvider } from '@app/shared-types'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { LiveQueryController } from '../controllers/live-query-controller.ts'
-import { loadConfig, readConfig } from '../data/config.ts'
 import { authErrorText } from '../data/error-text.ts'
-import { socialSignInUrl } from '../data/session.ts'
+import { socialSignInUrl } from '../data/sign-in.ts'
+import { readSocialProviders } from '../data/social-providers.ts'
 import { safeRedirect } from '../navigation.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 
@@ -57,16 +56,20 @@ export class AppSocialSignIn extends LitElement {
   @state() private _pending = false
   @state() private _error = ''
 
-  private readonly _config = new LiveQueryController(this, readConfig)
+  /** The providers the server offers; none until it has answered, or offline. */
+  @state() private _offered: readonly SocialProvider[] = []
 
   override connectedCallback(): void {
     super.connectedCallback()
-    void loadConfig().catch(() => undefined)
+    void readSocialProviders()
+      .then((offered) => {
+        this._offered = offered
+      })
+      .catch(() => undefined)
   }
 
   override render() {
-    const auth = this._config.value?.auth
-    const enabled = PROVIDERS.filter((p) => auth?.[p.id])
+    const enabled = PROVIDERS.filter((p) => this._offered.includes(p.id))
     if (enabled.length === 0) return nothing
     return html`<div class="social">
         ${enabled.map(

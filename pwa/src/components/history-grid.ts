@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { type HistoryItem, historyItems, itemState } from '../data/history.ts'
 import { onLocalChange } from '../data/local-changes.ts'
-import { thumbnailUrls } from '../data/thumbnails.ts'
+import { thumbnailUrls } from '../data/thumbnail-urls.ts'
 import { cssProperties } from '../styles/css-properties.ts'
 import type { HistoryCard } from './history-card.ts'
 import './history-card.ts'
@@ -16,11 +16,11 @@ import {
   gridLayout,
   targetIndex,
   visibleWindow,
-} from './history-layout.ts'
+} from '../history/grid-layout.ts'
 
 interface WindowData {
   readonly items: ReadonlyMap<string, HistoryItem>
-  /** Object URLs, kept and revoked by data/thumbnails.ts. */
+  /** Object URLs, kept and revoked by data/thumbnail-urls.ts. */
   readonly thumbnails: ReadonlyMap<string, string>
 }
 

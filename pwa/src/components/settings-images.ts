@@ -1,11 +1,18 @@
+import { Task, TaskStatus } from '@lit/task'
 import { html, LitElement } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement } from 'lit/decorators.js'
 import { deleteImageCache, imageCacheStats } from '../data/image-cache.ts'
 import { formatBytes } from '../data/storage.ts'
 import { emit } from '../events.ts'
 import { settingsSection } from '../partials/settings-section.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { confirmDialog } from './app-dialog.ts'
+
+const summary = ({ count, bytes }: { count: number; bytes: number }): string => {
+  if (count === 0) return 'No cached images.'
+  const images = count === 1 ? '1 image' : `${count} images`
+  return `${images}, ${formatBytes(bytes)}. Thumbnails are kept separately.`
+}
 
 /**
  * Settings › Cached images: how many full-size images this device keeps and their size, and
@@ -17,41 +24,29 @@ import { confirmDialog } from './app-dialog.ts'
 export class SettingsImages extends LitElement {
   static override styles = [buttonBase, focusRing, settingsSection]
 
-  @state() private _stats: { count: number; bytes: number } | undefined
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this._load()
-  }
+  private readonly _stats = new Task(this, { task: imageCacheStats, args: () => [] })
 
   override render() {
-    const stats = this._stats
     return html`<section aria-labelledby="images-title">
       <h2 id="images-title">Cached images</h2>
-      <p role="status">${this._summary()}</p>
+      <p role="status">
+        ${this._stats.render({
+          pending: () => 'Calculating…',
+          complete: summary,
+          error: () => "Couldn't read the cached images.",
+        })}
+      </p>
       <div class="actions">
         <button
           class="button button--secondary"
           type="button"
-          ?disabled=${!stats || stats.count === 0}
+          ?disabled=${this._stats.status !== TaskStatus.COMPLETE || !this._stats.value?.count}
           @click=${this._onClear}
         >
           Clear cached images
         </button>
       </div>
     </section>`
-  }
-
-  private _summary(): string {
-    const stats = this._stats
-    if (!stats) return 'Calculating…'
-    if (stats.count === 0) return 'No cached images.'
-    const images = stats.count === 1 ? '1 image' : `${stats.count} images`
-    return `${images}, ${formatBytes(stats.bytes)}. Thumbnails are kept separately.`
-  }
-
-  private async _load(): Promise<void> {
-    this._stats = await imageCacheStats()
   }
 
   private async _onClear(): Promise<void> {
@@ -63,7 +58,7 @@ export class SettingsImages extends LitElement {
     })
     if (!confirmed) return
     await deleteImageCache()
-    await this._load()
+    await this._stats.run()
     emit(this, 'app-storage-changed', {})
   }
 }

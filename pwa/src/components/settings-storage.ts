@@ -1,3 +1,4 @@
+import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import {
@@ -5,7 +6,6 @@ import {
   isStoragePersisted,
   readStorageEstimate,
   requestPersistentStorage,
-  type StorageEstimate,
 } from '../data/storage.ts'
 import { settingsSection } from '../partials/settings-section.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
@@ -18,34 +18,38 @@ import { buttonBase, focusRing } from '../styles/shared.ts'
 export class SettingsStorage extends LitElement {
   static override styles = [buttonBase, focusRing, settingsSection]
 
-  @state() private _estimate: StorageEstimate | undefined | 'loading' = 'loading'
+  /** Whether the browser keeps the data for sure; read with the estimate, set by the button. */
   @state() private _persisted: boolean | undefined
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.refresh()
-  }
+  private readonly _estimate = new Task(this, {
+    task: () => Promise.all([readStorageEstimate(), isStoragePersisted()]),
+    args: () => [],
+    onComplete: ([, persisted]) => {
+      this._persisted = persisted
+    },
+  })
 
   override render() {
+    const unknown = "Storage information isn't available in this browser."
     return html`<section aria-labelledby="storage-title">
       <h2 id="storage-title">Storage</h2>
-      <p role="status">${this._usage()}</p>
+      <p role="status">
+        ${this._estimate.render({
+          pending: () => 'Calculating…',
+          complete: ([estimate]) =>
+            estimate
+              ? `Using ${formatBytes(estimate.usage)} of ${formatBytes(estimate.quota)}`
+              : unknown,
+          error: () => unknown,
+        })}
+      </p>
       ${this._persistence()}
     </section>`
   }
 
   /** Reads the estimate again (after images were cleared or exported). */
   async refresh(): Promise<void> {
-    const [estimate, persisted] = await Promise.all([readStorageEstimate(), isStoragePersisted()])
-    this._estimate = estimate
-    this._persisted = persisted
-  }
-
-  private _usage(): string {
-    const estimate = this._estimate
-    if (estimate === 'loading') return 'Calculating…'
-    if (!estimate) return "Storage information isn't available in this browser."
-    return `Using ${formatBytes(estimate.usage)} of ${formatBytes(estimate.quota)}`
+    await this._estimate.run()
   }
 
   private _persistence() {

@@ -1,11 +1,4 @@
-import {
-  API_ERRORS,
-  apiErrorBodySchema,
-  codeForStatus,
-  type ErrorDetail,
-  parseRetryAfter,
-} from '@app/shared-types'
-import type * as z from 'zod'
+import { API_ERRORS, codeForStatus, type ErrorDetail, parseRetryAfter } from '@app/shared-types'
 import { type AuthErrorCode, authErrorCode, type ClientErrorCode } from './client-errors.ts'
 import { noteRequestOutcome } from './connection.ts'
 import { TIMEOUTS } from './timeouts.ts'
@@ -55,9 +48,9 @@ const errorFromResponse = async (res: Response): Promise<ApiClientError> => {
   } catch {
     body = undefined
   }
-  const parsed = apiErrorBodySchema.safeParse(body)
-  if (parsed.success) {
-    const { code, message, requestId, details } = parsed.data.error
+  const envelope = (await import('./api-error-body.ts')).readErrorBody(body)
+  if (envelope) {
+    const { code, message, requestId, details } = envelope
     return new ApiClientError({
       code,
       status: res.status,
@@ -138,12 +131,17 @@ export const apiBlob = async (path: string): Promise<Blob> => {
   return readBody(() => res.blob())
 }
 
+/** What `apiJson` checks an answer with: a zod schema, of the classic build or of zod/mini. */
+export interface AnswerSchema<T> {
+  parse(data: unknown): T
+}
+
 /** Sends a JSON body (`json`, when given) or `body`, and parses the answer with `schema`. */
-export const apiJson = async <S extends z.ZodType>(
+export const apiJson = async <T>(
   path: string,
-  schema: S,
+  schema: AnswerSchema<T>,
   init: ApiRequestInit & { json?: unknown } = {}
-): Promise<z.infer<S>> => {
+): Promise<T> => {
   const { json, headers, body, ...rest } = init
   const res = await apiFetch(path, {
     ...rest,

@@ -1,14 +1,20 @@
 import {
   type GenerationErrorCode,
+  isSocialProvider,
   PASSWORD_TOO_COMMON,
   type SocialProvider,
-  socialProviderSchema,
   type Workflow,
 } from '@app/shared-types'
-import { COMMON_PASSWORD_TEXT } from '../auth-rules.ts'
 import { ApiClientError } from './api.ts'
 import type { AuthErrorCode, ClientErrorCode } from './client-errors.ts'
 import type { OutboxError } from './db.ts'
+
+/**
+ * What the forms say about a password on the common-password list (shared-types). It lives here,
+ * not in auth-rules.ts, so that History's cards, which read this file, do not load that list.
+ */
+export const COMMON_PASSWORD_TEXT =
+  'This password is too common. Choose one that’s harder to guess.'
 
 /** How a workflow's credits are named in running text (docs/product.md §7). */
 const CREDIT_NAME: Record<Workflow, string> = {
@@ -109,8 +115,7 @@ const PROVIDER_NAME: Record<SocialProvider, string> = { google: 'Google', github
  * provider's own (`access_denied` when the user canceled consent) or better-auth's.
  */
 export const socialErrorText = (code: string, provider: string | null): string => {
-  const known = socialProviderSchema.safeParse(provider)
-  const name = known.success ? PROVIDER_NAME[known.data] : 'your account provider'
+  const name = isSocialProvider(provider) ? PROVIDER_NAME[provider] : 'your account provider'
   switch (code) {
     case 'access_denied':
       return `You canceled signing in with ${name}. Nothing was shared with Addreams. Try again, or use your email and password.`

@@ -1,4 +1,5 @@
-import * as z from 'zod'
+// zod/mini, as in session.ts: the sign-in page loads this module before its first paint.
+import * as z from 'zod/mini'
 import { apiFetch, apiJson } from './api.ts'
 import type { LocalUser } from './db.ts'
 import { adoptSignedInUser, settleSignOut } from './session.ts'
@@ -12,16 +13,9 @@ export interface Passkey {
 
 const passkeySchema = z.object({
   id: z.string(),
-  name: z.string().nullish(),
-  createdAt: z.coerce.date().nullish(),
+  name: z.nullish(z.string()),
+  createdAt: z.nullish(z.coerce.date()),
 })
-
-/**
- * Whether passkeys can be used here: the browser has WebAuthn, and the page is not on an IP
- * address, which browsers refuse as a passkey's site (a local run on 127.0.0.1; localhost works).
- */
-export const passkeysSupported = (): boolean =>
-  typeof window.PublicKeyCredential === 'function' && !/^[\d.]+$|^\[/.test(window.location.hostname)
 
 // The WebAuthn helpers load only when a passkey is used, so no other page carries their bytes.
 const webAuthn = () => import('@simplewebauthn/browser')

@@ -1,23 +1,24 @@
 import type { SocialProvider } from '@app/shared-types'
-import * as z from 'zod'
+// zod/mini: the start checks the session before History's first paint, and the classic build
+// would more than double what that start loads.
+import * as z from 'zod/mini'
 import { ApiClientError, apiFetch, apiJson } from './api.ts'
 import { markSessionExpired, resumeOutbox } from './auth-state.ts'
-import { storeConfig } from './config.ts'
 import { db, type LocalUser } from './db.ts'
 import { forgetHistoryStart } from './history-start.ts'
 import { deleteImageCache } from './image-cache.ts'
 import { readMeta, writeMeta } from './meta.ts'
-import { forgetThumbnailUrls } from './thumbnails.ts'
+import { forgetThumbnailUrls } from './thumbnail-urls.ts'
 import { FLUSH_LOCK, withWebLock } from './web-lock.ts'
 
 const userSchema = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),
-  emailVerified: z.boolean().optional(),
+  emailVerified: z.optional(z.boolean()),
 })
 const withUserSchema = z.object({ user: userSchema })
-const sessionSchema = z.object({ session: z.unknown(), user: userSchema }).nullable()
+const sessionSchema = z.nullable(z.object({ session: z.unknown(), user: userSchema }))
 const socialSchema = z.object({ url: z.string() })
 
 const toLocalUser = ({
@@ -42,7 +43,10 @@ const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
   // from both studios offline from its first sign-in on, not only from a studio it once opened.
   // Not defaults built into the app: each workflow's model is the deployment's configuration, and
   // a build's guess could queue requests the server then refuses.
-  const configStored = storeConfig().catch(() => undefined)
+  // Loaded here, not at start: the config's schema needs the classic zod build.
+  const configStored = import('./config.ts')
+    .then(({ storeConfig }) => storeConfig())
+    .catch(() => undefined)
   const stored = await readUser()
   if (stored && stored.id !== user.id) await wipeLocalData()
   await db.meta.delete('signOutPending')

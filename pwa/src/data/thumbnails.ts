@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie'
 import { ApiClientError, apiBlob } from './api.ts'
 import { db, type Thumbnail } from './db.ts'
+import { forgetThumbnailUrl } from './thumbnail-urls.ts'
 
 /** Longest side of a card thumbnail, in px. */
 const MAX_SIDE = 320
@@ -8,8 +9,6 @@ const MAX_SIDE = 320
 const BATCH = 24
 /** Images fetched at once, so thumbnails never crowd out the user's own requests. */
 const PARALLEL = 2
-/** Object URLs kept alive for cards on screen; older ones are revoked. */
-const URL_CACHE_SIZE = 400
 
 /** Whether this browser can scale images off the main thread (happy-dom and old Safari cannot). */
 export const canMakeThumbnails = (): boolean =>
@@ -40,15 +39,6 @@ export const makeThumbnail = async (
   }
 }
 
-const urls = new Map<string, { key: string; url: string }>()
-
-const forgetUrl = (id: string): void => {
-  const cached = urls.get(id)
-  if (!cached) return
-  URL.revokeObjectURL(cached.url)
-  urls.delete(id)
-}
-
 /** Makes and stores the thumbnail of card `id`; quietly does nothing where it cannot. */
 export const storeThumbnail = async (
   id: string,
@@ -58,53 +48,7 @@ export const storeThumbnail = async (
   const made = await makeThumbnail(source)
   if (!made) return
   await db.thumbnails.put({ id, ...made, source: kind })
-  forgetUrl(id)
-}
-
-/** The stored thumbnail of card `id` (for liveQuery). */
-export const readThumbnail = (id: string): Promise<Thumbnail | undefined> => db.thumbnails.get(id)
-
-/** The kept object URL for `thumbnail` of card `id`, made anew when the thumbnail changed. */
-const urlOf = (id: string, thumbnail: Thumbnail | undefined): string | undefined => {
-  if (!thumbnail) {
-    forgetUrl(id)
-    return undefined
-  }
-  const key = `${thumbnail.source}:${thumbnail.blob.size}:${thumbnail.width}x${thumbnail.height}`
-  const cached = urls.get(id)
-  if (cached?.key === key) {
-    urls.delete(id)
-    urls.set(id, cached)
-    return cached.url
-  }
-  forgetUrl(id)
-  const url = URL.createObjectURL(thumbnail.blob)
-  urls.set(id, { key, url })
-  for (const [oldest] of urls) {
-    if (urls.size <= URL_CACHE_SIZE) break
-    forgetUrl(oldest)
-  }
-  return url
-}
-
-/**
- * Object URLs of the thumbnails of cards `ids` (those that have one), read in one request. Call it
- * again when thumbnails change: each URL is kept per id and revoked when its thumbnail changes or
- * falls out of the cache, so nothing leaks.
- */
-export const thumbnailUrls = async (ids: readonly string[]): Promise<Map<string, string>> => {
-  const thumbnails = await db.thumbnails.bulkGet([...ids])
-  const found = new Map<string, string>()
-  ids.forEach((id, index) => {
-    const url = urlOf(id, thumbnails[index])
-    if (url) found.set(id, url)
-  })
-  return found
-}
-
-/** Revokes every thumbnail URL (after a wipe). */
-export const forgetThumbnailUrls = (): void => {
-  for (const id of [...urls.keys()]) forgetUrl(id)
+  forgetThumbnailUrl(id)
 }
 
 /** Succeeded generations, newest first, that have no thumbnail of their own image yet. */

@@ -1,5 +1,6 @@
+import { Task } from '@lit/task'
 import { css, html, LitElement } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement } from 'lit/decorators.js'
 import '../components/app-change-password.ts'
 import '../components/app-delete-account.ts'
 import '../components/app-passkeys.ts'
@@ -48,15 +49,16 @@ export class PageProfile extends LitElement {
     `,
   ]
 
-  @state() private _loadFailed = false
-
   private readonly _online = new OnlineController(this)
   private readonly _profile = new LiveQueryController(this, readProfile)
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this._refresh()
-  }
+  /** Asks the server for the profile, which `_profile` then shows from the device. */
+  private readonly _load = new Task(this, {
+    task: async () => {
+      if (!navigator.onLine) throw new Error('Offline: the profile cannot be loaded.')
+      await loadProfile()
+    },
+    args: () => [],
+  })
 
   override render() {
     const known = this._profile.value
@@ -90,13 +92,20 @@ export class PageProfile extends LitElement {
   }
 
   private _renderMissing() {
-    if (this._loadFailed && this._profile.status === QueryStatus.READY) {
-      return html`<div role="alert">
+    const skeleton = () =>
+      html`<div aria-hidden="true"><div class="skeleton"></div><div class="skeleton"></div></div>`
+    // Until the device has been read, a stored profile may still show up.
+    if (this._profile.status !== QueryStatus.READY) return skeleton()
+    return this._load.render({
+      pending: skeleton,
+      complete: skeleton,
+      error: () => html`<div role="alert">
         <p>Couldn't load your profile.</p>
-        <button class="button button--secondary" type="button" @click=${this._refresh}>Retry</button>
-      </div>`
-    }
-    return html`<div aria-hidden="true"><div class="skeleton"></div><div class="skeleton"></div></div>`
+        <button class="button button--secondary" type="button" @click=${() => this._load.run()}>
+          Retry
+        </button>
+      </div>`,
+    })
   }
 
   private _renderKnown({ profile, at }: KnownProfile) {
@@ -122,19 +131,6 @@ export class PageProfile extends LitElement {
         ></app-profile-credits>
       </section>
     `
-  }
-
-  private async _refresh(): Promise<void> {
-    if (!navigator.onLine) {
-      this._loadFailed = true
-      return
-    }
-    this._loadFailed = false
-    try {
-      await loadProfile()
-    } catch {
-      this._loadFailed = true
-    }
   }
 
   private _onPasswordChanged(): void {

@@ -1,4 +1,5 @@
 import type { PublicConfig } from '@app/shared-types'
+import { Task } from '@lit/task'
 import { html, LitElement, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { confirmDialog } from '../components/app-dialog.ts'
@@ -6,35 +7,23 @@ import { studioPageStyles } from './studio/page-studio.styles.ts'
 import { renderStudioForm } from './studio/studio-form.ts'
 import { renderStudioHeader } from './studio/studio-header.ts'
 import { renderStudioLoadFailed, renderStudioLoading } from './studio/studio-load-states.ts'
-import '../components/studio-result.ts'
+import './studio/studio-result.ts'
 import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { availableCredits, readBalances } from '../data/balances.ts'
 import { loadConfig } from '../data/config.ts'
 import { readUser } from '../data/session.ts'
-import type {
-  AppStudioBlurEvent,
-  AppStudioFieldEvent,
-  AppStudioPhotoMoveEvent,
-  AppStudioPhotoRemoveEvent,
-  AppStudioPhotosEvent,
-  AppStudioPresetEvent,
-  AppStudioResultActionEvent,
-  AppStudioStepEvent,
-  AppStudioTemplateEvent,
-} from '../events.ts'
+import type { AppStudioResultActionEvent, AppStudioStepEvent } from '../events.ts'
 import { DraftController } from '../studio/draft-controller.ts'
 import { workflowModel } from '../studio/fields.ts'
 import { FormStepsController } from '../studio/form-steps-controller.ts'
 import { GenerateController } from '../studio/generate-controller.ts'
 import { followStudioLink } from '../studio/prefill-flow.ts'
-import { choosePreset } from '../studio/preset-choice.ts'
-import { NO_ROOM_MESSAGE } from '../studio/templates.ts'
-import { toggleTemplate } from '../studio/toggle-template.ts'
-import { type FieldKey, validateFields } from '../studio/validate.ts'
+import { validateFields } from '../studio/validate.ts'
 import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
 import { fieldStyles } from '../styles/studio.styles.ts'
 import { WORKFLOWS, type Workflow } from '../workflows.ts'
+import { StudioStepController } from './studio/studio-step-controller.ts'
 import type { StudioStepView } from './studio/studio-step-view.ts'
 
 /**
@@ -58,11 +47,18 @@ export class PageStudio extends LitElement {
   /** Which workflow this studio is for. */
   @property() workflow: Workflow = 'product-shoot'
 
-  @state() private _config: PublicConfig | undefined
-  @state() private _configFailed = false
-  @state() private _templateMessage = ''
   @state() private _notice = ''
 
+  /** The config, then the draft it shapes; a studio link is followed once the form shows. */
+  private readonly _config = new Task(this, {
+    task: async (): Promise<PublicConfig> => {
+      const config = await loadConfig()
+      await this._draft.restore(config)
+      return config
+    },
+    args: () => [],
+    onComplete: (config) => void this._followLink(config),
+  })
   private readonly _balances = new LiveQueryController(this, () => readBalances())
   private readonly _available = new LiveQueryController(this, () => availableCredits(this.workflow))
   private readonly _online = new OnlineController(this)
@@ -70,38 +66,43 @@ export class PageStudio extends LitElement {
   private readonly _draft: DraftController = new DraftController(
     this,
     () => this.workflow,
-    () => (this._config ? workflowModel(this._config, this.workflow).references.max : 0)
+    () => {
+      const config = this._config.value
+      return config ? workflowModel(config, this.workflow).references.max : 0
+    }
   )
   private readonly _steps: FormStepsController = new FormStepsController(
     this,
     () => this.workflow,
     () => {
       const { fields } = this._draft
-      return this._config && fields
+      const config = this._config.value
+      return config && fields
         ? validateFields(fields, {
             workflow: this.workflow,
-            model: workflowModel(this._config, this.workflow),
+            model: workflowModel(config, this.workflow),
             photoCount: this._draft.photos.photos.length,
             available: this._credits(),
-            seedMax: this._config.limits.seedMax,
+            seedMax: config.limits.seedMax,
           })
         : undefined
     },
-    () => {
-      this._templateMessage = ''
-    }
+    () => this._form.clearTemplateMessage()
   )
+  private readonly _form = new StudioStepController(this, this._draft, this._steps, {
+    workflow: () => this.workflow,
+    config: () => this._config.value,
+    available: () => this._credits(),
+    announce: (text) => {
+      this._notice = text
+    },
+  })
   private readonly _generate = new GenerateController(
     this,
     () => this.workflow,
-    () => this._config,
+    () => this._config.value,
     this._draft
   )
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this._start()
-  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('workflow')) {
@@ -111,11 +112,16 @@ export class PageStudio extends LitElement {
 
   override render() {
     const { name } = WORKFLOWS[this.workflow]
-    if (this._configFailed) return renderStudioLoadFailed(name, this._onRetry)
-    const config = this._config
+    return this._config.render({
+      pending: () => renderStudioLoading(name),
+      complete: (config) => this._renderStudio(name, config),
+      error: () => renderStudioLoadFailed(name, this._onRetry),
+    })
+  }
+
+  private _renderStudio(name: string, config: PublicConfig) {
     const { fields } = this._draft
     if (
-      !config ||
       !fields ||
       this._available.status === QueryStatus.PENDING ||
       this._balances.status === QueryStatus.PENDING
@@ -142,7 +148,7 @@ export class PageStudio extends LitElement {
               .canGenerate=${this._canGenerate()}
               @app-studio-result-action=${this._onResultAction}
             ></studio-result>`
-          : this._renderForm(this._stepView(config, fields))
+          : this._renderForm(this._form.view(config, fields))
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this._notice}</div>`
   }
@@ -168,35 +174,6 @@ export class PageStudio extends LitElement {
     )
   }
 
-  private _stepView(config: PublicConfig, fields: StudioStepView['fields']): StudioStepView {
-    const { photos } = this._draft
-    const steps = this._steps
-    return {
-      workflow: this.workflow,
-      config,
-      fields,
-      photos: photos.photos,
-      photosBusy: photos.busy,
-      photoMessages: photos.messages,
-      intentNotes: this._draft.intentNotes,
-      templateMessage: this._templateMessage,
-      advancedOpen: steps.advancedOpen,
-      available: this._credits(),
-      errors: steps.errors,
-      error: (key) => steps.error(key),
-      set: (patch) => this._draft.set(patch),
-      reveal: (key) => steps.showIfInvalid([key]),
-      onField: this._onField,
-      onBlur: this._onBlur,
-      onPhotos: this._onPhotos,
-      onPhotoMove: this._onPhotoMove,
-      onPhotoRemove: this._onPhotoRemove,
-      onPreset: this._onPreset,
-      onTemplate: this._onTemplate,
-      onAdvancedToggle: this._onAdvancedToggle,
-    }
-  }
-
   private _canGenerate(): boolean {
     return this._credits() !== 0 && !this._generate.pending
   }
@@ -209,27 +186,13 @@ export class PageStudio extends LitElement {
     return this._balances.value ? this._available.value : undefined
   }
 
-  private async _start(): Promise<void> {
-    this._configFailed = false
-    let config: PublicConfig
-    try {
-      config = await loadConfig()
-    } catch {
-      this._configFailed = true
-      return
-    }
-    this._config = config
-    await this._draft.restore(config)
+  private async _followLink(config: PublicConfig): Promise<void> {
+    // After the render that shows the form: `_config.value` is set by then.
+    await this.updateComplete
     const prefilled = await followStudioLink(this.workflow, config, this._draft, (shared) =>
-      this._addPhotos(shared.files, shared.replace)
+      this._form.addPhotos(shared.files, shared.replace)
     )
     if (prefilled) this._steps.step = 0
-  }
-
-  private async _addPhotos(files: File[], replace: boolean): Promise<void> {
-    const added = await this._draft.photos.add(files, replace)
-    // A pick that added nothing says why at once; otherwise the error shows if it already did.
-    if (this._steps.shown('photos') || added === 0) this._steps.showIfInvalid(['photos'])
   }
 
   private async _startOver(): Promise<boolean> {
@@ -244,31 +207,17 @@ export class PageStudio extends LitElement {
       return false
     }
     this._steps.forget()
-    this._templateMessage = ''
+    this._form.clearTemplateMessage()
     await this._draft.discard()
     return true
   }
 
   private readonly _onRetry = (): void => {
-    void this._start()
+    void this._config.run()
   }
 
   private readonly _onStep = (event: AppStudioStepEvent): void => {
     void this._steps.goTo(event.detail.index)
-  }
-
-  private readonly _onField = (event: AppStudioFieldEvent): void => {
-    const { name, value } = event.detail
-    this._draft.set({ [name]: value })
-  }
-
-  private readonly _onBlur = (event: AppStudioBlurEvent): void => {
-    this._steps.showIfInvalid([event.detail.name as FieldKey])
-  }
-
-  private readonly _onAdvancedToggle = (event: Event): void => {
-    this._steps.advancedOpen = (event.target as HTMLDetailsElement).open
-    this.requestUpdate()
   }
 
   private readonly _onGenerate = async (): Promise<void> => {
@@ -292,41 +241,6 @@ export class PageStudio extends LitElement {
 
   private readonly _onStartOver = async (): Promise<void> => {
     if (await this._startOver()) await this._steps.goTo(0)
-  }
-
-  private readonly _onPhotos = (event: AppStudioPhotosEvent): void => {
-    void this._addPhotos(event.detail.files, false)
-  }
-
-  private readonly _onPhotoMove = (event: AppStudioPhotoMoveEvent): void => {
-    const notice = this._draft.photos.move(event.detail.from, event.detail.to)
-    if (notice) this._notice = notice
-  }
-
-  private readonly _onPhotoRemove = (event: AppStudioPhotoRemoveEvent): void => {
-    void this._draft.photos.remove(event.detail.index)
-  }
-
-  private readonly _onPreset = async (event: AppStudioPresetEvent): Promise<void> => {
-    const { fields } = this._draft
-    if (!fields || event.detail.id === fields.presetId) return
-    const next = await choosePreset(fields, event.detail.id)
-    if (next) this._draft.replace(next)
-    // On Cancel, re-render so the cards show the use case that is still selected.
-    else this.requestUpdate()
-  }
-
-  private readonly _onTemplate = (event: AppStudioTemplateEvent): void => {
-    const { fields } = this._draft
-    if (!fields || !this._config) return
-    const max = workflowModel(this._config, this.workflow).promptMax
-    const next = toggleTemplate(fields, event.detail.groupId, event.detail.templateId, max)
-    if (!next) {
-      this._templateMessage = NO_ROOM_MESSAGE
-      return
-    }
-    this._templateMessage = ''
-    this._draft.set({ prompt: next.prompt, templates: next.templates, applied: next.applied })
   }
 }
 

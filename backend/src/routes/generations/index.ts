@@ -88,11 +88,17 @@ export const generations = new Hono<AuthedEnv>()
     )
     return c.body(null, 204)
   })
-  .get('/:id/images/:index', requireSession(), validate('param', imageParams), (c) =>
-    serveImage(c, { ...c.req.valid('param'), kind: 'output' })
+  .get('/:id/images/:index', sessionRead(), validate('param', imageParams), (c) =>
+    serveImage(
+      { db: c.var.db, bucket: c.env.BUCKET, readAsUser: c.var.readAsUser, request: c.req.raw },
+      { ...c.req.valid('param'), kind: 'output' }
+    )
   )
-  .get('/:id/references/:index', requireSession(), validate('param', imageParams), (c) =>
-    serveImage(c, { ...c.req.valid('param'), kind: 'reference' })
+  .get('/:id/references/:index', sessionRead(), validate('param', imageParams), (c) =>
+    serveImage(
+      { db: c.var.db, bucket: c.env.BUCKET, readAsUser: c.var.readAsUser, request: c.req.raw },
+      { ...c.req.valid('param'), kind: 'reference' }
+    )
   )
 
 const doc = (d: Omit<RouteDoc, 'tag' | 'auth'>): RouteDoc => ({

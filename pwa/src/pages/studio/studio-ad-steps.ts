@@ -2,10 +2,10 @@ import { html } from 'lit'
 import type { AppStudioPresetEvent } from '../../events.ts'
 import { workflowModel } from '../../studio/fields.ts'
 import { sizeChoices } from '../../studio/sizes.ts'
-import '../../components/studio-preset-cards.ts'
+import './studio-preset-cards.ts'
 import { renderCountAndAdvanced } from './studio-shared-fields.ts'
 import type { StudioStepView } from './studio-step-view.ts'
-import '../../components/studio-text-field.ts'
+import './studio-text-field.ts'
 
 /** Ad Graphic step 1, "Describe": the ad prompt (docs/product.md §6). */
 export const renderAdPrompt = ({

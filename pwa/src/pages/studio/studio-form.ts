@@ -6,14 +6,14 @@ import { sizeChoices, sizeLabel } from '../../studio/sizes.ts'
 import { type FieldErrors, firstStepWithError, STEP_NAMES } from '../../studio/validate.ts'
 import { renderStudioActionBar, type StudioActionBarView } from './studio-action-bar.ts'
 import { renderAdFormat, renderAdPrompt } from './studio-ad-steps.ts'
-import '../../components/studio-review.ts'
+import './studio-review.ts'
 import {
   renderShootDirection,
   renderShootPhotos,
   renderShootSettings,
 } from './studio-shoot-steps.ts'
 import type { StudioStepView } from './studio-step-view.ts'
-import '../../components/studio-stepper.ts'
+import './studio-stepper.ts'
 
 /** Where the user is in the form. */
 export interface StudioFormNav {

@@ -1,8 +1,8 @@
 import { html } from 'lit'
 import { workflowModel } from '../../studio/fields.ts'
-import '../../components/studio-count-field.ts'
+import './studio-count-field.ts'
 import type { StudioStepView } from './studio-step-view.ts'
-import '../../components/studio-text-field.ts'
+import './studio-text-field.ts'
 
 /**
  * The settings both workflows share on their settings step: how many images, then the advanced

@@ -2,13 +2,13 @@ import { html } from 'lit'
 import { workflowModel } from '../../studio/fields.ts'
 import { presetById, TEMPLATE_GROUPS, USE_CASE_PRESETS } from '../../studio/presets.ts'
 import { sizeChoices } from '../../studio/sizes.ts'
-import '../../components/studio-photo-picker.ts'
-import '../../components/studio-preset-cards.ts'
+import './studio-photo-picker.ts'
+import './studio-preset-cards.ts'
 import { renderCountAndAdvanced } from './studio-shared-fields.ts'
-import '../../components/studio-size-select.ts'
+import './studio-size-select.ts'
 import type { StudioStepView } from './studio-step-view.ts'
-import '../../components/studio-template-chips.ts'
-import '../../components/studio-text-field.ts'
+import './studio-template-chips.ts'
+import './studio-text-field.ts'
 
 /** Product Shoot step 1, "Photos": the reference photos (docs/product.md §5.1). */
 export const renderShootPhotos = (view: StudioStepView) => html`<studio-photo-picker

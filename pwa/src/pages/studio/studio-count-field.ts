@@ -1,8 +1,8 @@
 import { css, html, LitElement } from 'lit'
 import { customElement, property, query } from 'lit/decorators.js'
-import { emit } from '../events.ts'
-import { buttonBase, focusRing } from '../styles/shared.ts'
-import { fieldStyles } from '../styles/studio.styles.ts'
+import { emit } from '../../events.ts'
+import { buttonBase, focusRing } from '../../styles/shared.ts'
+import { fieldStyles } from '../../styles/studio.styles.ts'
 
 /**
  * "Number of images": a − / + stepper around a number, within the model's range.

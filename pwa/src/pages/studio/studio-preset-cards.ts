@@ -1,9 +1,9 @@
 import { css, html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { live } from 'lit/directives/live.js'
-import { emit } from '../events.ts'
-import { cssProperties } from '../styles/css-properties.ts'
-import { focusRing, visuallyHidden } from '../styles/shared.ts'
+import { emit } from '../../events.ts'
+import { cssProperties } from '../../styles/css-properties.ts'
+import { focusRing, visuallyHidden } from '../../styles/shared.ts'
 
 /** What one card shows. */
 export interface PresetCard {

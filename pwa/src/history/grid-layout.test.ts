@@ -7,7 +7,7 @@ import {
   OVERSCAN_ROWS,
   targetIndex,
   visibleWindow,
-} from './history-layout.ts'
+} from './grid-layout.ts'
 
 describe('history grid layout', () => {
   it('should use 2 columns on phones and more as the grid widens', () => {

@@ -1,9 +1,9 @@
 import { css, html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { emit } from '../events.ts'
-import type { TemplateGroup } from '../studio/presets.ts'
-import { focusRing } from '../styles/shared.ts'
-import { fieldStyles } from '../styles/studio.styles.ts'
+import { emit } from '../../events.ts'
+import type { TemplateGroup } from '../../studio/presets.ts'
+import { focusRing } from '../../styles/shared.ts'
+import { fieldStyles } from '../../styles/studio.styles.ts'
 
 /**
  * The "Prompt templates" disclosure: chips in groups, at most one on per group.

@@ -1,9 +1,9 @@
 import { codePointLength } from '@app/shared-types'
 import { html, LitElement } from 'lit'
 import { customElement, property, query } from 'lit/decorators.js'
-import { emit } from '../events.ts'
-import { focusRing } from '../styles/shared.ts'
-import { fieldStyles } from '../styles/studio.styles.ts'
+import { emit } from '../../events.ts'
+import { focusRing } from '../../styles/shared.ts'
+import { fieldStyles } from '../../styles/studio.styles.ts'
 
 /**
  * A prompt-like textarea with its label, hints, error and an "n/max" counter. There is no

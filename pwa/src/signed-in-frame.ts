@@ -1,4 +1,4 @@
 // The frame's parts for signed-in users only, loaded when someone is signed in, so a first visit
 // to a public page does not carry them.
-import './app-account-menu.ts'
-import './app-verify-notice.ts'
+import './components/app-account-menu.ts'
+import './components/app-verify-notice.ts'

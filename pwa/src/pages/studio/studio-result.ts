@@ -1,12 +1,12 @@
 import type { Generation, Workflow } from '@app/shared-types'
 import { html, LitElement, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
-import type { OutboxEntry } from '../data/db.ts'
-import { generationFailureText, outboxErrorText } from '../data/error-text.ts'
-import { type HistoryItem, historyItem, itemState } from '../data/history.ts'
-import { canShareImages, downloadImage, shareImage } from '../data/images.ts'
-import { emit } from '../events.ts'
+import { LiveQueryController, QueryStatus } from '../../controllers/live-query-controller.ts'
+import type { OutboxEntry } from '../../data/db.ts'
+import { generationFailureText, outboxErrorText } from '../../data/error-text.ts'
+import { type HistoryItem, historyItem, itemState } from '../../data/history.ts'
+import { canShareImages, downloadImage, shareImage } from '../../data/images.ts'
+import { emit } from '../../events.ts'
 import {
   credits,
   creditsReturned,
@@ -14,8 +14,8 @@ import {
   formatSize,
   readyLabel,
   STATE_LABELS,
-} from '../format.ts'
-import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
+} from '../../format.ts'
+import { buttonBase, focusRing, visuallyHidden } from '../../styles/shared.ts'
 import { studioResultStyles } from './studio-result.styles.ts'
 
 /** The running-too-long note (docs/product.md §8). */

@@ -1,8 +1,8 @@
 import type { Workflow } from '@app/shared-types'
 import { css, html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { EffectiveNegative } from '../studio/augment.ts'
-import { CREDIT_NOUN } from '../studio/validate.ts'
+import type { EffectiveNegative } from '../../studio/augment.ts'
+import { CREDIT_NOUN } from '../../studio/validate.ts'
 
 /**
  * "What will be sent": the final texts, size, number of images and the cost

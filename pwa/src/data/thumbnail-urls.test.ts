@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from './db.ts'
 import { freshWorld } from './testing/setup.ts'
-import { thumbnailUrls } from './thumbnails.ts'
+import { thumbnailUrls } from './thumbnail-urls.ts'
 
 let created: number
 let revoked: string[]

@@ -1,8 +1,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { emit } from '../events.ts'
-import { buttonBase, focusRing, visuallyHidden } from '../styles/shared.ts'
-import { fieldStyles } from '../styles/studio.styles.ts'
+import { emit } from '../../events.ts'
+import { buttonBase, focusRing, visuallyHidden } from '../../styles/shared.ts'
+import { fieldStyles } from '../../styles/studio.styles.ts'
 
 /**
  * Product Shoot's photos: "Take photo" (camera), "Choose photos" (several at once), drag and drop

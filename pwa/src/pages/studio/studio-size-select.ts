@@ -1,9 +1,9 @@
 import { css, html, LitElement } from 'lit'
 import { customElement, property, query } from 'lit/decorators.js'
-import { emit } from '../events.ts'
-import { CUSTOM_SIZE } from '../studio/presets.ts'
-import { focusRing } from '../styles/shared.ts'
-import { fieldStyles } from '../styles/studio.styles.ts'
+import { emit } from '../../events.ts'
+import { CUSTOM_SIZE } from '../../studio/presets.ts'
+import { focusRing } from '../../styles/shared.ts'
+import { fieldStyles } from '../../styles/studio.styles.ts'
 
 /** One choice of the size select. */
 export interface SizeOption {

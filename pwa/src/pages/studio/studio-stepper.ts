@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { emit } from '../events.ts'
-import { focusRing } from '../styles/shared.ts'
+import { emit } from '../../events.ts'
+import { focusRing } from '../../styles/shared.ts'
 
 /**
  * The studio's three steps. Earlier steps can always be tapped; later ones only once every step

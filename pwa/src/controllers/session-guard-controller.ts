@@ -1,0 +1,118 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { hasServerSession } from '../data/frame-checks.ts'
+import { safeRedirect, signInPathFor } from '../navigation.ts'
+import type { Router } from '../router.ts'
+import type { RouteMatch } from '../routes.ts'
+import type { DataLayerController } from './data-layer-controller.ts'
+import { QueryStatus } from './query-status.ts'
+
+/** Pages a signed-in user skips: they go on to the app (or the sign-in `redirect`). */
+const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
+
+/** How long a tab that paints no frame (hidden) waits before the work meant for after a paint. */
+const HIDDEN_PAINT_WAIT_MS = 500
+
+/** Resolves after the next frame has painted, or soon in a hidden tab, which paints none. */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, HIDDEN_PAINT_WAIT_MS)
+  })
+
+/**
+ * Whether the guard needs the sign-in state before showing `match`. The landing page is not held
+ * up by the network; the background check moves it on later.
+ */
+export const isGated = (match: RouteMatch): boolean =>
+  match.route.needsAuth || (ENTRY_PATHS.has(match.pathname) && match.pathname !== '/')
+
+/**
+ * The frame's sign-in rules: `guard` keeps signed-out visitors out of pages that need sign-in and
+ * sends signed-in ones past the entry pages; after each sign-in state change it runs the sync
+ * engine for the signed-in user (once the page has painted) and leaves a page the state no longer
+ * allows.
+ */
+export class SessionGuardController implements ReactiveController {
+  private _syncingFor: string | undefined
+  private _stopSync: (() => void) | undefined
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly _data: DataLayerController,
+    private readonly _router: Router
+  ) {
+    host.addController(this)
+  }
+
+  hostUpdate(): void {
+    const auth = this._data.auth
+    if (auth?.status !== QueryStatus.READY) return
+    const userId = auth.value?.user?.id
+    if (userId === this._syncingFor) return
+    const signedOut = this._syncingFor !== undefined && userId === undefined
+    this._stopSyncing()
+    if (userId) this._startSyncing(userId)
+    const router = this._router
+    // Signed out elsewhere (another tab, or the account was deleted): leave the private page.
+    if (signedOut && router.match.route.needsAuth) router.refresh()
+    // The landing page does not wait for the server; when it confirms a session, go on.
+    if (userId && window.location.pathname === '/') router.refresh()
+  }
+
+  hostDisconnected(): void {
+    this._stopSyncing()
+  }
+
+  /** Where this visit goes instead of `match`, if anywhere (docs/product.md §9). */
+  async guard(match: RouteMatch, url: URL): Promise<string | undefined> {
+    const layer = this._data
+    const gated = isGated(match)
+    // A device that never stored anything is signed out unless the server has a session for it
+    // (a social sign-in coming back): its visit needs neither the data layer nor Dexie.
+    if (!layer.data && !(await layer.hasLocalData()) && !(gated && (await hasServerSession()))) {
+      return match.route.needsAuth ? signInPathFor(url) : undefined
+    }
+    // A device that holds data is most likely signed in: its page loads while the data layer does.
+    if (match.route.needsAuth) {
+      void layer
+        .hasLocalData()
+        .then((has) => (has ? match.route.load() : undefined))
+        .catch(() => undefined)
+    }
+    // If the data layer cannot load, the page's own load fails next and offers a retry.
+    const data = await layer.load().catch(() => undefined)
+    if (!data) return undefined
+    let auth = await data.readStartOrSignedOut(match.route.tag === 'page-history')
+    // The frame draws this state with the page, not one render later when its own query answers.
+    layer.auth?.seed(auth)
+    if (!auth.user && gated && navigator.onLine) {
+      // A social sign-in comes back with a cookie but nothing stored yet.
+      await data.refreshSession().catch(() => undefined)
+      auth = await data.readAuthOrSignedOut()
+    }
+    if (match.route.needsAuth && !auth.user) return signInPathFor(url)
+    if (!auth.user || auth.expired || !ENTRY_PATHS.has(match.pathname)) return undefined
+    const target =
+      match.pathname === '/' ? '/history' : safeRedirect(url.searchParams.get('redirect'))
+    return ENTRY_PATHS.has(new URL(target, url).pathname) ? '/history' : target
+  }
+
+  /** Starts the sync, and loads the signed-in parts of the frame, once the page has painted. */
+  private _startSyncing(userId: string): void {
+    this._syncingFor = userId
+    void this._router.shown
+      .then(afterPaint)
+      .then(() => {
+        if (this._syncingFor !== userId || this._stopSync) return
+        void import('../signed-in-frame.ts')
+        this._stopSync = this._data.data?.startSync()
+      })
+      .catch((error: unknown) => console.error(error))
+  }
+
+  private _stopSyncing(): void {
+    this._stopSync?.()
+    this._stopSync = undefined
+    this._syncingFor = undefined
+  }
+}
