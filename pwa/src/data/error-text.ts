@@ -71,6 +71,14 @@ export const outboxErrorText = (error: OutboxError, workflow: Workflow): string 
   }
 }
 
+/** Why a purchase could not be started or read; offline it cannot wait and send later. */
+export const purchaseErrorText = (error: unknown): string => {
+  if (!(error instanceof ApiClientError)) return errorText.INTERNAL
+  if (error.code === 'NETWORK')
+    return 'Couldn’t reach Addreams. Check your connection and try again.'
+  return errorText[error.code]
+}
+
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
 const ALREADY_EXISTS: ReadonlySet<AuthErrorCode> = new Set([

@@ -8,7 +8,8 @@ import { OnlineController } from '../controllers/online-controller.ts'
 import { ALL_HISTORY, type HistoryFilter, historyIds } from '../data/history.ts'
 import { takeHistoryStart } from '../data/history-start.ts'
 import { readMeta } from '../data/meta.ts'
-import type { AppHistoryFilterEvent } from '../events.ts'
+import { resendEntry } from '../data/outbox.ts'
+import type { AppHistoryActionEvent, AppHistoryFilterEvent } from '../events.ts'
 import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
 
 const isFiltered = (filter: HistoryFilter): boolean =>
@@ -88,7 +89,11 @@ export class PageHistory extends LitElement {
 
   private _list(ids: readonly string[]) {
     if (ids.length > 0) {
-      return html`<history-grid .ids=${ids} .initialItems=${this._start?.items}></history-grid>`
+      return html`<history-grid
+        .ids=${ids}
+        .initialItems=${this._start?.items}
+        @app-history-action=${this._onCardAction}
+      ></history-grid>`
     }
     if (isFiltered(this._filter)) {
       return html`<div class="empty">
@@ -120,6 +125,12 @@ export class PageHistory extends LitElement {
 
   private _onFilter(event: AppHistoryFilterEvent): void {
     this._setFilter(event.detail.filter)
+  }
+
+  /** A card refused for lack of credits asked to be sent again. */
+  private _onCardAction(event: AppHistoryActionEvent): void {
+    const { action, id } = event.detail
+    if (action === 'resend' && id) void resendEntry(id)
   }
 
   private _onClear(): void {
