@@ -2,15 +2,19 @@ import path from 'node:path'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 import { freePort } from '../scripts/lib/free-port.mjs'
+import { PAYMENTS_KEY, PAYMENTS_WEBHOOK_SECRET } from '../scripts/lib/payments.mjs'
 
 const here = import.meta.dirname
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(here, '../drizzle'))
-  // The Worker's bindings are fixed here, so the mailbox's port is chosen here too; the global
-  // setup (test/mailbox-setup.ts, same process) listens on it.
+  // The Worker's bindings are fixed here, so the mailbox's and the Stripe simulator's ports are
+  // chosen here too; the global setups (test/mailbox-setup.ts, test/payments-setup.ts, same
+  // process) listen on them.
   const mailboxPort = Number(process.env.ADDREAMS_TEST_MAILBOX_PORT ?? (await freePort()))
   process.env.ADDREAMS_TEST_MAILBOX_PORT = String(mailboxPort)
+  const paymentsPort = Number(process.env.ADDREAMS_TEST_PAYMENTS_PORT ?? (await freePort()))
+  process.env.ADDREAMS_TEST_PAYMENTS_PORT = String(paymentsPort)
   return {
     plugins: [
       cloudflareTest({
@@ -25,6 +29,9 @@ export default defineConfig(async () => {
             BETTER_AUTH_SECRET: 'test-only-secret-0123456789abcdef-0123456789',
             RESEND_API_KEY: 're_test',
             RESEND_BASE_URL: `http://127.0.0.1:${mailboxPort}`,
+            STRIPE_API_BASE: `http://127.0.0.1:${paymentsPort}`,
+            STRIPE_SECRET_KEY: PAYMENTS_KEY,
+            STRIPE_WEBHOOK_SECRET: PAYMENTS_WEBHOOK_SECRET,
           },
         },
       }),
@@ -39,6 +46,7 @@ export default defineConfig(async () => {
       globalSetup: [
         path.join(here, 'test/simulator-setup.ts'),
         path.join(here, 'test/mailbox-setup.ts'),
+        path.join(here, 'test/payments-setup.ts'),
       ],
       include: [path.join(here, 'src/**/*.test.ts')],
       exclude: [path.join(here, 'src/**/*.node.test.ts')],

@@ -1,18 +1,27 @@
 // `npm start`: the whole product on one machine. Builds the PWA, applies the D1 migrations to the
 // local state, and serves API and PWA from one Worker on http://127.0.0.1:$PORT (default 8787).
 // Without a QWEN_API_KEY it also runs the DashScope simulator ($SIMULATOR_PORT, default 8790), and
-// without a RESEND_API_KEY the local mailbox that receives every email ($MAILBOX_PORT, default 8791).
+// without a RESEND_API_KEY the local mailbox that receives every email ($MAILBOX_PORT, default 8791),
+// and without a STRIPE_SECRET_KEY the local Stripe Checkout simulator ($PAYMENTS_PORT, default 8792).
 // A ticker runs the sweeper cron every 15 s, since `wrangler dev` fires no cron by itself.
 //
 // Flags: --no-build skips the PWA build; --simulator-url=<origin> uses a simulator that is already
 // running (the chaos test's, which outlives the product it kills); --mailbox-url=<origin> likewise
-// uses a mailbox that is already running; --var KEY:VALUE sets a Worker
+// uses a mailbox that is already running; --payments-url=<origin> a payments simulator that is
+// already running (it is pointed at this Worker's webhook); --var KEY:VALUE sets a Worker
 // variable for this run (repeatable).
 import { parseArgs } from 'node:util'
 import { ensureDevVars } from './lib/dev-vars.mjs'
 import { hasRealEmailKey, mailboxVars, startLocalMailbox } from './lib/mailbox.mjs'
 import { migrateLocal } from './lib/migrations.mjs'
 import { defaultStateDir } from './lib/paths.mjs'
+import {
+  hasRealStripeKey,
+  paymentsVars,
+  setPaymentsWebhook,
+  startLocalPayments,
+  webhookUrlFor,
+} from './lib/payments.mjs'
 import { run } from './lib/process.mjs'
 import { hasRealKey, simulatorVars, startLocalSimulator } from './lib/simulator.mjs'
 import { startSweeperTicker } from './lib/sweeper.mjs'
@@ -23,6 +32,7 @@ const { values: flags } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'simulator-url': { type: 'string' },
     'mailbox-url': { type: 'string' },
+    'payments-url': { type: 'string' },
     var: { type: 'string', multiple: true, default: [] },
   },
 })
@@ -59,6 +69,18 @@ if (flags['mailbox-url']) {
   const local = await startLocalMailbox(Number(process.env.MAILBOX_PORT ?? 8791))
   Object.assign(vars, local.vars)
   console.log(`No RESEND_API_KEY: account emails go to the local mailbox at ${local.mailbox.url}`)
+}
+// The simulator posts its webhooks to the Worker, whose origin is known before it starts.
+const webhookUrl = webhookUrlFor(`http://127.0.0.1:${port}`)
+if (flags['payments-url']) {
+  Object.assign(vars, paymentsVars(flags['payments-url']))
+  await setPaymentsWebhook(flags['payments-url'], webhookUrl)
+} else if (!hasRealStripeKey()) {
+  const local = await startLocalPayments(Number(process.env.PAYMENTS_PORT ?? 8792), webhookUrl)
+  Object.assign(vars, local.vars)
+  console.log(
+    `No STRIPE_SECRET_KEY: checkout runs on the local Stripe simulator at ${local.payments.url}`
+  )
 }
 vars = { ...vars, ...cliVars }
 console.log('Starting the Worker (local workerd, D1 and R2)…')

@@ -83,6 +83,10 @@ export const envSchema = z.object({
   EMAIL_HASH_SECRET: optionalSecret.pipe(
     z.string().min(32, 'must be at least 32 characters').optional()
   ),
+  STRIPE_SECRET_KEY: optionalSecret,
+  STRIPE_WEBHOOK_SECRET: optionalSecret,
+  // Stripe's API, or the local Checkout simulator that `npm start` and the tests run (same wire).
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
 })
 
 /** A rate limit rule: at most `max` requests per client IP in `window` seconds. */
@@ -112,6 +116,8 @@ export type AppConfig = {
   emailHashSecret: string
   generationsPerMinute: number
   generationLeaseSeconds: number
+  /** Stripe Checkout; without `secretKey` nothing can be bought, without `webhookSecret` no payment lands. */
+  payments: { apiBase: string; secretKey: string | undefined; webhookSecret: string | undefined }
 }
 
 /** A variable that is missing or malformed, named so the operator can fix it. */
@@ -164,5 +170,10 @@ export const parseEnv = (env: Record<string, unknown>): AppConfig => {
     emailHashSecret: e.EMAIL_HASH_SECRET ?? `welcome-grant:${e.BETTER_AUTH_SECRET}`,
     generationsPerMinute: e.GENERATIONS_PER_MINUTE,
     generationLeaseSeconds: e.GENERATION_LEASE_SECONDS,
+    payments: {
+      apiBase: e.STRIPE_API_BASE,
+      secretKey: e.STRIPE_SECRET_KEY,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+    },
   }
 }

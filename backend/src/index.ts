@@ -14,6 +14,7 @@ import { generations } from './routes/generations/index.ts'
 import { health } from './routes/health.ts'
 import { me } from './routes/me.ts'
 import { openapi } from './routes/openapi.ts'
+import { payments } from './routes/payments.ts'
 import { sync } from './routes/sync.ts'
 import type { GenerationJob } from './services/create-generation.ts'
 
@@ -29,6 +30,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/auth', auth)
   .route('/api/me', me)
   .route('/api/credits', credits)
+  .route('/api/payments', payments)
   .route('/api/generations', generations)
   .route('/api/sync', sync)
 

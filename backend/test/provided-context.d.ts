@@ -6,5 +6,7 @@ declare module 'vitest' {
     simulatorUrl: string
     /** Origin of the local mailbox started by test/mailbox-setup.ts (the Worker's RESEND_BASE_URL). */
     mailboxUrl: string
+    /** Origin of the Stripe simulator started by test/payments-setup.ts (the Worker's STRIPE_API_BASE). */
+    paymentsUrl: string
   }
 }

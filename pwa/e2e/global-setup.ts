@@ -7,6 +7,7 @@ import { freePort } from '../../scripts/lib/free-port.mjs'
 import { startLocalMailbox } from '../../scripts/lib/mailbox.mjs'
 import { migrateLocal } from '../../scripts/lib/migrations.mjs'
 import { root } from '../../scripts/lib/paths.mjs'
+import { startLocalPayments, webhookUrlFor } from '../../scripts/lib/payments.mjs'
 import { run } from '../../scripts/lib/process.mjs'
 import { startLocalSimulator } from '../../scripts/lib/simulator.mjs'
 import { startWorker } from '../../scripts/lib/worker.mjs'
@@ -17,6 +18,7 @@ declare module 'vitest' {
     stateDir: string
     simulatorUrl: string
     mailboxUrl: string
+    paymentsUrl: string
   }
 }
 
@@ -32,8 +34,10 @@ export default async function setup(project: TestProject) {
   await migrateLocal(stateDir, { quiet: true })
   const local = await startLocalSimulator(0)
   const mail = await startLocalMailbox(0)
+  const port = await freePort()
+  const pay = await startLocalPayments(0, webhookUrlFor(`http://127.0.0.1:${port}`))
   const worker = await startWorker({
-    port: await freePort(),
+    port,
     stateDir,
     quiet: true,
     vars: {
@@ -43,6 +47,7 @@ export default async function setup(project: TestProject) {
       RATE_LIMIT_AUTH: '1000000/60',
       ...local.vars,
       ...mail.vars,
+      ...pay.vars,
     },
   })
   // A Worker that dies mid-run fails every later test with a refused connection; say why.
@@ -54,11 +59,13 @@ export default async function setup(project: TestProject) {
   project.provide('stateDir', stateDir)
   project.provide('simulatorUrl', local.simulator.url)
   project.provide('mailboxUrl', mail.mailbox.url)
+  project.provide('paymentsUrl', pay.payments.url)
   return async () => {
     stopping = true
     worker.stop()
     await local.simulator.close()
     await mail.mailbox.close()
+    await pay.payments.close()
     await rm(stateDir, { recursive: true, force: true })
   }
 }

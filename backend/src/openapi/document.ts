@@ -5,6 +5,7 @@ import { creditsDocs } from '../routes/credits.ts'
 import { generationsDocs } from '../routes/generations/index.ts'
 import { healthDocs } from '../routes/health.ts'
 import { meDocs } from '../routes/me.ts'
+import { paymentsDocs } from '../routes/payments.ts'
 import { syncDocs } from '../routes/sync.ts'
 import { authDocs } from './auth-docs.ts'
 import type { RouteDoc } from './route-doc.ts'
@@ -16,6 +17,7 @@ export const routeDocs: RouteDoc[] = [
   ...authDocs,
   ...meDocs,
   ...creditsDocs,
+  ...paymentsDocs,
   ...generationsDocs,
   ...syncDocs,
 ]

@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import * as z from 'zod'
+import type { AppEnv } from '../env.ts'
+import { stripeClient, verifyStripeEvent } from '../lib/stripe-client.ts'
+import type { RouteDoc } from '../openapi/route-doc.ts'
+import { handlePaymentEvent } from '../services/payment-events.ts'
+
+const receivedSchema = z.object({ received: z.literal(true) })
+
+/**
+ * Stripe's webhook. No session and no origin check: Stripe calls it, and the signature over the
+ * raw body is what proves that. A bad or missing signature changes nothing (400).
+ */
+export const payments = new Hono<AppEnv>().post('/webhook', async (c) => {
+  const { payments: config } = c.var.config
+  const event = await verifyStripeEvent(
+    config,
+    await c.req.text(),
+    c.req.header('stripe-signature')
+  )
+  const result = await handlePaymentEvent(c.var.db, () => stripeClient(config), event)
+  console.log(
+    JSON.stringify({
+      level: 'info',
+      msg: 'payment event',
+      requestId: c.var.requestId,
+      eventId: event.id,
+      ...result,
+    })
+  )
+  return c.json({ received: true } as const)
+})
+
+export const paymentsDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/payments/webhook',
+    summary: 'Stripe webhook (signed with Stripe-Signature); not for clients',
+    tag: 'credits',
+    headers: z.object({ 'stripe-signature': z.string() }),
+    body: {
+      contentType: 'application/json',
+      schema: z.object({ id: z.string(), type: z.string() }),
+    },
+    responses: { 200: { description: 'The event was applied or ignored', schema: receivedSchema } },
+    errors: ['INVALID_SIGNATURE', 'SERVICE_UNAVAILABLE'],
+  },
+]
