@@ -15,6 +15,7 @@ export default defineConfig({
       path.join(here, 'test/**/*.node.test.ts'),
       path.join(here, 'simulator/**/*.node.test.ts'),
       path.join(here, 'mailbox/**/*.node.test.ts'),
+      path.join(here, 'payments/**/*.node.test.ts'),
     ],
   },
 })

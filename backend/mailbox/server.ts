@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mailboxPage } from './page.ts'
+import { readBody } from './read-body.ts'
 import { MailboxStore } from './store.ts'
 import { resendError, sendEmailSchema } from './wire.ts'
 
@@ -21,17 +22,6 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body))
 }
 
-const readBody = async (req: IncomingMessage): Promise<string | undefined> => {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > BODY_MAX) return undefined
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 /** `POST /emails` as Resend answers it: a bearer key, a checked body, `{ id }`. */
 const receive = async (store: MailboxStore, req: IncomingMessage, res: ServerResponse) => {
   if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
@@ -41,7 +31,7 @@ const receive = async (store: MailboxStore, req: IncomingMessage, res: ServerRes
       resendError(401, 'missing_api_key', 'Missing API key in the authorization header')
     )
   }
-  const raw = await readBody(req)
+  const raw = await readBody(req, BODY_MAX)
   let json: unknown
   try {
     json = raw === undefined ? undefined : JSON.parse(raw)

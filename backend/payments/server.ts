@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as z from 'zod'
+import { readBody } from '../mailbox/read-body.ts'
 import { checkoutPage, notFoundPage } from './page.ts'
 import { type CheckoutSession, ParamError, PaymentsStore } from './store.ts'
 import { WebhookSender } from './webhooks.ts'
-import { parseStripeForm, stripeError, stripeId } from './wire.ts'
+import { parseStripeForm, stripeError } from './wire.ts'
 
 /** A running local Stripe simulator. */
 export interface Payments {
@@ -16,6 +17,7 @@ export interface Payments {
   close(): Promise<void>
 }
 
+/** Checkout bodies are a few hundred bytes; Stripe's own limit is far higher. */
 const BODY_MAX = 256 * 1024
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
@@ -31,17 +33,6 @@ const sendHtml = (res: ServerResponse, status: number, html: string) => {
 const redirect = (res: ServerResponse, location: string) => {
   res.writeHead(303, { location })
   res.end()
-}
-
-const readBody = async (req: IncomingMessage): Promise<string | undefined> => {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > BODY_MAX) return undefined
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 const missing = (kind: string, id: string, param: string) =>
@@ -97,7 +88,7 @@ class StripeApi {
       req.method === 'POST' && typeof key === 'string' ? `${req.url} ${key}` : undefined
     const replay = replayKey ? this.replies.get(replayKey) : undefined
     if (replay) return replay
-    const raw = req.method === 'POST' ? await readBody(req) : ''
+    const raw = req.method === 'POST' ? await readBody(req, BODY_MAX) : ''
     if (raw === undefined) {
       return { status: 400, body: stripeError('invalid_request_error', 'Request body too large') }
     }
@@ -188,17 +179,7 @@ class StripeApi {
         ),
       }
     }
-    payment.refunded = true
-    const refund = {
-      id: stripeId('re'),
-      object: 'refund',
-      amount: payment.amount,
-      charge: payment.charge,
-      currency: payment.currency,
-      payment_intent: payment.paymentIntent,
-      status: 'succeeded',
-      created: Math.floor(Date.now() / 1000),
-    }
+    const refund = this.store.refund(payment)
     this.webhooks.emit('charge.refunded', this.store.chargeObject(payment))
     return { status: 200, body: refund }
   }
@@ -216,7 +197,7 @@ const checkoutRoutes = async (
   if (!session) return sendHtml(res, 404, notFoundPage())
   if (req.method === 'GET' && !match[2]) return sendHtml(res, 200, checkoutPage(session))
   if (req.method !== 'POST' || !match[2]) return sendHtml(res, 404, notFoundPage())
-  await readBody(req)
+  await readBody(req, BODY_MAX)
   if (session.status !== 'open') return sendHtml(res, 409, checkoutPage(session))
   if (match[2] === '/pay') {
     store.pay(session)
@@ -235,7 +216,7 @@ const checkoutRoutes = async (
 
 const readJson = async (req: IncomingMessage): Promise<unknown> => {
   try {
-    return JSON.parse((await readBody(req)) ?? '')
+    return JSON.parse((await readBody(req, BODY_MAX)) ?? '')
   } catch {
     return undefined
   }
@@ -267,19 +248,7 @@ const controlRoutes = async (
     const body = z.object({ payment_intent: z.string() }).safeParse(await readJson(req))
     const payment = body.success ? store.payments.get(body.data.payment_intent) : undefined
     if (!payment) return sendJson(res, 404, { error: 'No such payment_intent' })
-    payment.disputed = true
-    const dispute = {
-      id: stripeId('du'),
-      object: 'dispute',
-      amount: payment.amount,
-      charge: payment.charge,
-      currency: payment.currency,
-      payment_intent: payment.paymentIntent,
-      reason: 'fraudulent',
-      status: 'needs_response',
-      livemode: false,
-      created: Math.floor(Date.now() / 1000),
-    }
+    const dispute = store.dispute(payment)
     webhooks.emit('charge.dispute.created', dispute)
     return sendJson(res, 200, dispute)
   }

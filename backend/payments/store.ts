@@ -190,6 +190,35 @@ export class PaymentsStore {
       .reverse()
   }
 
+  /** Refunds a payment in full; the Refund object `POST /v1/refunds` answers. */
+  refund(payment: Payment) {
+    payment.refunded = true
+    return { ...this.about(payment, 're', 'refund'), status: 'succeeded' }
+  }
+
+  /** Opens a dispute of a payment; the Dispute object `charge.dispute.created` carries. */
+  dispute(payment: Payment) {
+    payment.disputed = true
+    return {
+      ...this.about(payment, 'du', 'dispute'),
+      reason: 'fraudulent',
+      status: 'needs_response',
+      livemode: false,
+    }
+  }
+
+  private about(payment: Payment, prefix: string, object: string) {
+    return {
+      id: stripeId(prefix),
+      object,
+      amount: payment.amount,
+      charge: payment.charge,
+      currency: payment.currency,
+      payment_intent: payment.paymentIntent,
+      created: Math.floor(Date.now() / 1000),
+    }
+  }
+
   /** The charge object of a payment, as `charge.*` events carry it. */
   chargeObject(payment: Payment) {
     return {

@@ -15,6 +15,7 @@ import { health } from './routes/health.ts'
 import { me } from './routes/me.ts'
 import { openapi } from './routes/openapi.ts'
 import { payments } from './routes/payments.ts'
+import { purchases } from './routes/purchases.ts'
 import { sync } from './routes/sync.ts'
 import type { GenerationJob } from './services/create-generation.ts'
 
@@ -30,6 +31,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/auth', auth)
   .route('/api/me', me)
   .route('/api/credits', credits)
+  .route('/api/credits', purchases)
   .route('/api/payments', payments)
   .route('/api/generations', generations)
   .route('/api/sync', sync)

@@ -6,6 +6,7 @@ import { generationsDocs } from '../routes/generations/index.ts'
 import { healthDocs } from '../routes/health.ts'
 import { meDocs } from '../routes/me.ts'
 import { paymentsDocs } from '../routes/payments.ts'
+import { purchasesDocs } from '../routes/purchases.ts'
 import { syncDocs } from '../routes/sync.ts'
 import { authDocs } from './auth-docs.ts'
 import type { RouteDoc } from './route-doc.ts'
@@ -17,6 +18,7 @@ export const routeDocs: RouteDoc[] = [
   ...authDocs,
   ...meDocs,
   ...creditsDocs,
+  ...purchasesDocs,
   ...paymentsDocs,
   ...generationsDocs,
   ...syncDocs,
