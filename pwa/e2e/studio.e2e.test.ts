@@ -9,7 +9,7 @@ import { axeViolations } from './axe.ts'
 import { launchBrowser } from './browser.ts'
 import { makePng } from './png.ts'
 import { shareToApp } from './share-target.ts'
-import { primary, resultState, stepTitle, storedOutbox } from './studio-helpers.ts'
+import { primary, resultState, stepTitle, storedOutbox, walkToReview } from './studio-helpers.ts'
 
 const baseUrl = inject('baseUrl')
 const url = (path: string) => new URL(path, baseUrl).toString()
@@ -74,12 +74,7 @@ const grantCredits = (email: string, workflow: string, amount: number) =>
 /** Opens Ad Graphic, types `prompt` and goes to Review with Generate enabled. */
 const openAdReview = async (page: Page, prompt: string) => {
   await page.goto(url('/studio/ad-graphic'))
-  await expect.poll(() => stepTitle(page).textContent(), { timeout: 15_000 }).toBe('Describe')
-  await page.locator('studio-text-field#prompt textarea').fill(prompt)
-  await primary(page).click()
-  await expect.poll(() => stepTitle(page).textContent()).toBe('Format')
-  await primary(page).click()
-  await expect.poll(() => stepTitle(page).textContent()).toBe('Review')
+  await walkToReview(page, prompt)
   await expect
     .poll(async () => (await primary(page).textContent())?.trim(), { timeout: 15_000 })
     .toBe('Generate · 1 credit')
