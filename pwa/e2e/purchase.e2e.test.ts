@@ -72,9 +72,10 @@ describe('buying credits in Chromium against the real Worker and the Stripe simu
 
     await page.waitForURL((at) => at.pathname === '/credits/return', { timeout: 20_000 })
     expect(new URL(page.url()).searchParams.get('purchase')).toMatch(/^cs_/)
-    await poll(() => returnStatus(page)).toBe(
+    await poll(() => returnStatus(page)).toContain(
       '10 credits added to Ad Graphic. You now have 10 credits.'
     )
+    expect(await returnStatus(page)).toContain('A request was refused for lack of these credits.')
     await page.waitForLoadState('networkidle')
     expect(await axeViolations(page), 'credits return').toEqual([])
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../data/db.ts'
 import { writeMeta } from '../data/meta.ts'
-import { makePurchase } from '../data/testing/make-entry.ts'
+import { makePurchase, makeRefusedEntry } from '../data/testing/make-entry.ts'
 import './page-credits-return.ts'
 import type { PageCreditsReturn } from './page-credits-return.ts'
 
@@ -86,6 +86,21 @@ describe('<page-credits-return>', () => {
       .poll(() => said(el), { timeout: 10_000 })
       .toBe('10 credits added to Ad Graphic. You now have 10 credits.')
     expect(links(el)).toContain('/studio/ad-graphic')
+  })
+
+  it('should send again the requests refused for lack of the credits just bought', async () => {
+    const refused = makeRefusedEntry('OUT_OF_CREDITS')
+    const other = makeRefusedEntry('OUT_OF_CREDITS', { workflow: 'product-shoot' })
+    await db.outbox.bulkPut([refused, other])
+    server(() => json(makePurchase('completed')))
+    const el = await mount('?purchase=cs_1')
+    await expect
+      .poll(() => said(el))
+      .toContain('A request was refused for lack of these credits. Send again')
+    el.shadowRoot?.querySelector<HTMLButtonElement>('[role="status"] button')?.click()
+    await expect.poll(async () => (await db.outbox.get(refused.id))?.state).not.toBe('rejected')
+    expect((await db.outbox.get(other.id))?.state).toBe('rejected')
+    await expect.poll(() => said(el)).not.toContain('Send again')
   })
 
   it('should say no payment was taken when the checkout was canceled', async () => {

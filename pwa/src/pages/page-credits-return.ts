@@ -6,6 +6,7 @@ import { loadProfile } from '../data/account.ts'
 import type { ApiClientError } from '../data/api.ts'
 import { readBalances } from '../data/balances.ts'
 import { purchaseErrorText } from '../data/error-text.ts'
+import { refusedForCreditsIds, resendRefusedForCredits } from '../data/outbox.ts'
 import { PURCHASE_POLL_LIMIT, readPurchase, watchPurchase } from '../data/purchases.ts'
 import { credits } from '../format.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
@@ -14,8 +15,9 @@ import { WORKFLOWS } from '../workflows.ts'
 /**
  * `/credits/return?purchase=<id>[&canceled=1]` (docs/product.md §9.8), where the checkout page
  * sends the browser back. It reads the purchase until it is settled: "Payment received — adding
- * your credits…" while pending, then the new balance; a canceled or expired checkout took no
- * payment. Every change is announced in one polite status region.
+ * your credits…" while pending, then the new balance and "Send again" for the requests refused
+ * for lack of these credits; a canceled or expired checkout took no payment. Every change is
+ * announced in one polite status region.
  */
 @customElement('page-credits-return')
 export class PageCreditsReturn extends LitElement {
@@ -31,6 +33,9 @@ export class PageCreditsReturn extends LitElement {
   private readonly _id = this._query.get('purchase') ?? ''
   private readonly _canceled = this._query.get('canceled') === '1'
   private readonly _balances = new LiveQueryController(this, readBalances)
+  private readonly _refused = new LiveQueryController(this, () =>
+    this._purchase ? refusedForCreditsIds(this._purchase.workflow) : []
+  )
   private _watch: AbortController | undefined
 
   override connectedCallback(): void {
@@ -85,8 +90,20 @@ export class PageCreditsReturn extends LitElement {
     const known = this._balances.value
     const fresh = known && this._completedAt && known.at >= this._completedAt
     const noun = WORKFLOWS[purchase.workflow].name
+    const refused = this._refused.value?.length ?? 0
     return html`<p><strong>${credits(purchase.credits)} added to ${noun}.</strong></p>
-      ${fresh ? html`<p>You now have ${credits(known.balances[purchase.workflow])}.</p>` : nothing}`
+      ${fresh ? html`<p>You now have ${credits(known.balances[purchase.workflow])}.</p>` : nothing}
+      ${
+        refused > 0
+          ? html`<p>
+                ${refused === 1 ? 'A request was' : `${refused} requests were`} refused for lack
+                of these credits.
+              </p>
+              <button class="button button--primary" type="button" @click=${this._onResend}>
+                Send again
+              </button>`
+          : nothing
+      }`
   }
 
   private _links() {
@@ -106,6 +123,10 @@ export class PageCreditsReturn extends LitElement {
     </p>`
   }
 
+  private _onResend(): void {
+    if (this._purchase) void resendRefusedForCredits(this._purchase.workflow)
+  }
+
   /** A canceled checkout only needs the purchase's workflow, for the way back. */
   private async _readOnce(): Promise<void> {
     try {
@@ -121,6 +142,7 @@ export class PageCreditsReturn extends LitElement {
       return
     }
     this._error = undefined
+    if (!this._purchase) this._refused.setQuery(() => refusedForCreditsIds(watch.purchase.workflow))
     this._purchase = watch.purchase
     this._reads = watch.reads
     if (watch.purchase.status !== 'completed') return
