@@ -8,7 +8,6 @@ import { OnlineController } from '../controllers/online-controller.ts'
 import { ALL_HISTORY, type HistoryFilter, historyIds } from '../data/history.ts'
 import { takeHistoryStart } from '../data/history-start.ts'
 import { readMeta } from '../data/meta.ts'
-import { resendEntry } from '../data/outbox.ts'
 import type { AppHistoryActionEvent, AppHistoryFilterEvent } from '../events.ts'
 import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
 
@@ -127,10 +126,15 @@ export class PageHistory extends LitElement {
     this._setFilter(event.detail.filter)
   }
 
-  /** A card refused for lack of credits asked to be sent again. */
-  private _onCardAction(event: AppHistoryActionEvent): void {
+  /**
+   * A card refused for lack of credits asked to be sent again. The outbox (and the sync engine it
+   * wakes) loads on this use, so History's first card never waits for it.
+   */
+  private async _onCardAction(event: AppHistoryActionEvent): Promise<void> {
     const { action, id } = event.detail
-    if (action === 'resend' && id) void resendEntry(id)
+    if (action !== 'resend' || !id) return
+    const { resendEntry } = await import('../data/outbox.ts')
+    await resendEntry(id)
   }
 
   private _onClear(): void {
