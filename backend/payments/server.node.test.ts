@@ -125,6 +125,10 @@ describe('Stripe wire format', () => {
     })
     const res = await fetch(`${payments.url}/v1/checkout/sessions`, { method: 'POST' })
     expect(res.status).toBe(401)
+    const basic = await fetch(`${payments.url}/v1/checkout/sessions?limit=1`, {
+      headers: { authorization: `Basic ${Buffer.from('sk_test_curl:').toString('base64')}` },
+    })
+    expect(basic.status).toBe(200)
     expect(await res.json()).toMatchObject({ error: { type: 'invalid_request_error' } })
     await expect(
       stripe.checkout.sessions.create({ mode: 'payment', success_url: 'http://app.example/' })

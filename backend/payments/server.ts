@@ -41,9 +41,19 @@ const missing = (kind: string, id: string, param: string) =>
     param,
   })
 
+/** The key of a request, sent as Stripe takes it: `Bearer sk_…` or Basic with the key as user (`curl -u sk_…:`). */
+const apiKeyOf = (header: string | undefined): string | undefined => {
+  const bearer = /^Bearer (\S+)$/.exec(header ?? '')?.[1]
+  if (bearer) return bearer
+  const basic = /^Basic (\S+)$/.exec(header ?? '')?.[1]
+  return basic
+    ? Buffer.from(basic, 'base64').toString('utf8').split(':')[0] || undefined
+    : undefined
+}
+
 /** The test-mode key check: Stripe answers 401 without a key, and for a key it does not know. */
 const authError = (header: string | undefined) => {
-  const key = /^Bearer (\S+)$/.exec(header ?? '')?.[1]
+  const key = apiKeyOf(header)
   if (!key) {
     return stripeError(
       'invalid_request_error',

@@ -33,6 +33,15 @@ const paidCheckout = async () => {
   return { ...user, purchaseId, completed, paymentIntent }
 }
 
+/** balance = SUM(ledger) in every workflow, and no balance below 0. */
+const expectConsistent = async (userId: string) => {
+  await expectLedgerInvariant(userId)
+  const { results } = await env.DB.prepare('SELECT balance FROM credit_balance WHERE user_id = ?')
+    .bind(userId)
+    .all<{ balance: number }>()
+  for (const { balance } of results) expect(balance).toBeGreaterThanOrEqual(0)
+}
+
 /** Spends credits as a generation would, straight through the ledger. */
 const spend = (userId: string, amount: number) =>
   createDb(env.DB).batch(
@@ -72,6 +81,12 @@ describe('POST /api/payments/webhook: signatures', () => {
     expect(await ledgerRows(userId, 'purchase')).toBe(0)
   })
 
+  it('should refuse a body over 256 KB before reading its signature', async () => {
+    const res = await postWebhook('x'.repeat(256 * 1024 + 1), 't=1,v1=00')
+    expect(res.status).toBe(413)
+    expect((await errorBody(res)).code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
   it('should acknowledge an event type it does not handle and change nothing', async () => {
     const res = await postWebhook(eventPayload('customer.created', { id: 'cus_1' }))
     expect(res.status).toBe(200)
@@ -88,7 +103,7 @@ describe('POST /api/payments/webhook: completion', () => {
     expect(await balanceOf(userId, 'product-shoot')).toBe(before + SMALL.credits)
     expect(await ledgerRows(userId, 'purchase')).toBe(1)
     expect(await purchaseRow(purchaseId)).toMatchObject({ status: 'completed' })
-    await expectLedgerInvariant(userId)
+    await expectConsistent(userId)
   })
 
   it('should not grant a session whose metadata names another user than the one who bought', async () => {
@@ -144,7 +159,7 @@ describe('POST /api/payments/webhook: refunds and disputes', () => {
       shortfall: SMALL.credits - 3,
     })
     expect(await ledgerRows(userId, 'reversal')).toBe(1)
-    await expectLedgerInvariant(userId)
+    await expectConsistent(userId)
   })
 
   it('should take nothing more when a dispute follows the refund', async () => {
@@ -165,7 +180,7 @@ describe('POST /api/payments/webhook: refunds and disputes', () => {
       shortfall: 0,
     })
     expect(await ledgerRows(userId, 'reversal')).toBe(1)
-    await expectLedgerInvariant(userId)
+    await expectConsistent(userId)
   })
 
   it('should end consistent when the refund arrives before the completion, never granting after it', async () => {
@@ -185,7 +200,7 @@ describe('POST /api/payments/webhook: refunds and disputes', () => {
     expect(await balanceOf(userId, 'product-shoot')).toBe(before)
     expect(await ledgerRows(userId, 'purchase')).toBe(0)
     expect(await purchaseRow(purchaseId)).toMatchObject({ status: 'reversed' })
-    await expectLedgerInvariant(userId)
+    await expectConsistent(userId)
   })
 
   it('should take back once when a refund and its completion race 10 times each', async () => {
@@ -202,6 +217,6 @@ describe('POST /api/payments/webhook: refunds and disputes', () => {
     // Whichever landed first, the account ends where it started: granted and taken back, or neither.
     expect(await balanceOf(userId, 'product-shoot')).toBe(before)
     expect(await ledgerRows(userId, 'purchase')).toBe(await ledgerRows(userId, 'reversal'))
-    await expectLedgerInvariant(userId)
+    await expectConsistent(userId)
   })
 })

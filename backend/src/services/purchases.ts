@@ -101,11 +101,13 @@ export const failUnlessStatus = (db: Db, id: string, status: PurchaseRow['status
     .set({ creditsTakenBack: sql`${purchase.credits} + 1` })
     .where(and(eq(purchase.id, id), ne(purchase.status, status)))
 
+/** An error's message with its cause's, where D1 puts the constraint that failed. */
+const errorText = (error: unknown) =>
+  error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)
+
 /** True when a batch failed because the purchase's state moved under it, or a balance would go negative. */
 export const isStaleRead = (error: unknown): boolean =>
-  /purchase_reversal_bounded|credit_balance_not_negative/.test(
-    error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)
-  )
+  /purchase_reversal_bounded|credit_balance_not_negative/.test(errorText(error))
 
 /** How a completion ended; anything but `granted` changed nothing. */
 export type CompletionOutcome =
@@ -115,6 +117,7 @@ export type CompletionOutcome =
   | 'unpaid'
   | 'unknown-session'
   | 'foreign-session'
+  | 'account-deleted'
 
 /**
  * Grants a paid Checkout Session's credits to the user who started it, once: the grant, the
@@ -164,6 +167,9 @@ export const completePurchase = async (
       return 'granted'
     } catch (error) {
       if (isDuplicateLedgerKey(error)) return 'already-completed'
+      // The buyer deleted the account before the payment landed: nothing to credit; Stripe's
+      // dashboard still has the payment, for a refund by hand.
+      if (/FOREIGN KEY constraint failed/.test(errorText(error))) return 'account-deleted'
       if (!isStaleRead(error)) throw error
     }
   }
