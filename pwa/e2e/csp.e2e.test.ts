@@ -208,6 +208,15 @@ describe('every screen under the shell’s Content Security Policy', () => {
     expect(violations.seen).toEqual([])
   })
 
+  it('should trip nothing on Buy credits and the checkout’s return page', async () => {
+    await open('buy credits', '/credits')
+    await poll(() => heading(page).textContent()).toBe('Buy credits')
+    await poll(() => page.getByRole('button', { name: 'Buy for $9.00' }).isEnabled()).toBe(true)
+    await open('credits return', '/credits/return?purchase=cs_unknown')
+    await poll(() => page.getByText("We couldn't find this purchase.").isVisible()).toBe(true)
+    expect(violations.seen).toEqual([])
+  })
+
   it('should trip nothing in the service worker: its data script for a share, and the offline shell', async () => {
     violations.state.screen = 'service worker'
     await open('product shoot', '/studio/product-shoot')

@@ -4,19 +4,10 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { BACKOFF_CAP_MS } from '../src/data/backoff.ts'
 import { signUpInContext } from './account.ts'
 import { launchBrowser } from './browser.ts'
+import { installed, primary, resultState, storedOutbox, walkToReview } from './studio-helpers.ts'
 
 const baseUrl = inject('baseUrl')
 const url = (path: string) => new URL(path, baseUrl).toString()
-
-const stepTitle = (page: Page) => page.locator('page-studio h2#step-title')
-const primary = (page: Page) => page.locator('page-studio .bar .primary')
-/** The result view's state text; empty while the view is not there. */
-const resultState = (page: Page) =>
-  page
-    .locator('page-studio studio-result [role="status"]')
-    .first()
-    .textContent({ timeout: 2_000 })
-    .catch(() => '')
 
 /**
  * Watches POST /api/generations from every page and the service worker of `context` (Playwright
@@ -61,28 +52,6 @@ const serverState = async (context: BrowserContext) => {
     debits: ledger.items.filter((e) => e.reason === 'generation'),
   }
 }
-
-/** The outbox as stored in IndexedDB, read with raw IndexedDB (no test hooks in the app). */
-const storedOutbox = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ id: string; state: string; prompt: unknown }[]>((resolve, reject) => {
-        const open = indexedDB.open('addreams')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const all = open.result.transaction('outbox').objectStore('outbox').getAll()
-          all.onerror = () => reject(all.error)
-          all.onsuccess = () => {
-            open.result.close()
-            resolve(
-              (all.result as { id: string; state: string; request?: { prompt: unknown } }[]).map(
-                (e) => ({ id: e.id, state: e.state, prompt: e.request?.prompt })
-              )
-            )
-          }
-        }
-      })
-  )
 
 /**
  * Moves a request's next attempt `ms` into the future once its first attempt has failed, with raw
@@ -139,26 +108,6 @@ const storedThumbnail = (page: Page, id: string) =>
       }),
     id
   )
-
-/** Waits until the service worker controls the page (an installed app, which works offline). */
-const installed = async (page: Page) => {
-  await page.evaluate(() => navigator.serviceWorker.ready)
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-      timeout: 15_000,
-    })
-    .toBe(true)
-}
-
-/** From the Ad Graphic studio's first step to Review with `prompt`. */
-const walkToReview = async (page: Page, prompt: string) => {
-  await expect.poll(() => stepTitle(page).textContent(), { timeout: 15_000 }).toBe('Describe')
-  await page.locator('studio-text-field#prompt textarea').fill(prompt)
-  await primary(page).click()
-  await expect.poll(() => stepTitle(page).textContent()).toBe('Format')
-  await primary(page).click()
-  await expect.poll(() => stepTitle(page).textContent()).toBe('Review')
-}
 
 /**
  * Walks the Ad Graphic studio to Review, online, once the balance is known and the service worker

@@ -131,6 +131,8 @@ describe('every screen at 390 × 844', () => {
   it.each([
     ['profile', '/profile', 'Profile'],
     ['settings', '/settings', 'Settings'],
+    ['buy-credits', '/credits', 'Buy credits'],
+    ['credits-return', '/credits/return?purchase=cs_unknown', 'Buying credits'],
     ['not-found', '/no-such-page', 'Page not found.'],
   ])('should show the signed-in %s screen without axe violations', async (name, p, title) => {
     await page.goto(at(p))
@@ -138,6 +140,9 @@ describe('every screen at 390 × 844', () => {
     if (name === 'profile') {
       await poll(() => page.getByText('This device', { exact: true }).isVisible()).toBe(true)
       await poll(() => page.getByText('Welcome credit').first().isVisible()).toBe(true)
+    }
+    if (name === 'credits-return') {
+      await poll(() => page.getByText("We couldn't find this purchase.").isVisible()).toBe(true)
     }
     await screen(page, name)
   })

@@ -9,12 +9,10 @@ import { axeViolations } from './axe.ts'
 import { launchBrowser } from './browser.ts'
 import { makePng } from './png.ts'
 import { shareToApp } from './share-target.ts'
+import { primary, resultState, stepTitle, storedOutbox, walkToReview } from './studio-helpers.ts'
 
 const baseUrl = inject('baseUrl')
 const url = (path: string) => new URL(path, baseUrl).toString()
-
-const stepTitle = (page: Page) => page.locator('page-studio h2#step-title')
-const primary = (page: Page) => page.locator('page-studio .bar .primary')
 
 /** The draft as stored in the app's IndexedDB, read with raw IndexedDB (no test code in the app). */
 const storedDraft = (page: Page, workflow: string) =>
@@ -47,36 +45,6 @@ const storedDraft = (page: Page, workflow: string) =>
     workflow
   )
 
-/** The outbox as stored in IndexedDB, read with raw IndexedDB. */
-const storedOutbox = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ id: string; state: string; prompt: unknown }[]>((resolve, reject) => {
-        const open = indexedDB.open('addreams')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const all = open.result.transaction('outbox').objectStore('outbox').getAll()
-          all.onerror = () => reject(all.error)
-          all.onsuccess = () => {
-            open.result.close()
-            resolve(
-              (all.result as { id: string; state: string; request?: { prompt: unknown } }[]).map(
-                (e) => ({ id: e.id, state: e.state, prompt: e.request?.prompt })
-              )
-            )
-          }
-        }
-      })
-  )
-
-/** The result view's state text; empty while the view is not there. */
-const resultState = (page: Page) =>
-  page
-    .locator('page-studio studio-result [role="status"]')
-    .first()
-    .textContent({ timeout: 2_000 })
-    .catch(() => '')
-
 /** The ids of the generations the server holds for the signed-in user. */
 const serverGenerations = async (context: BrowserContext) => {
   const res = await context.request.get(url('/api/generations'))
@@ -106,12 +74,7 @@ const grantCredits = (email: string, workflow: string, amount: number) =>
 /** Opens Ad Graphic, types `prompt` and goes to Review with Generate enabled. */
 const openAdReview = async (page: Page, prompt: string) => {
   await page.goto(url('/studio/ad-graphic'))
-  await expect.poll(() => stepTitle(page).textContent(), { timeout: 15_000 }).toBe('Describe')
-  await page.locator('studio-text-field#prompt textarea').fill(prompt)
-  await primary(page).click()
-  await expect.poll(() => stepTitle(page).textContent()).toBe('Format')
-  await primary(page).click()
-  await expect.poll(() => stepTitle(page).textContent()).toBe('Review')
+  await walkToReview(page, prompt)
   await expect
     .poll(async () => (await primary(page).textContent())?.trim(), { timeout: 15_000 })
     .toBe('Generate · 1 credit')

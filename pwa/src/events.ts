@@ -80,9 +80,13 @@ declare global {
   }
 }
 
-/** An action of the History detail page (docs/product.md §8). */
+/**
+ * An action of a History card or the detail page (docs/product.md §8); `id` names the card's item
+ * where several are shown.
+ */
 export type AppHistoryActionEvent = CustomEvent<{
-  action: 'again' | 'edit' | 'cancel' | 'delete' | 'discard'
+  action: 'again' | 'edit' | 'cancel' | 'delete' | 'discard' | 'resend'
+  id?: string
 }>
 
 declare global {

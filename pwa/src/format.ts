@@ -29,6 +29,12 @@ export const stateTone = (state: ItemState): StateTone => {
 /** "1 credit" or "N credits". */
 export const credits = (n: number): string => `${n} ${n === 1 ? 'credit' : 'credits'}`
 
+/** A price in a currency's minor unit (cents), as the user reads it: "$9.00". */
+export const formatPrice = (minor: number, currency: string): string =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(
+    minor / 100
+  )
+
 /** "N credit(s) returned." as docs/product.md §7 writes it. */
 export const creditsReturned = (n: number): string => `${credits(n)} returned.`
 

@@ -13,6 +13,8 @@ describe('matchRoute', () => {
     ['/history/abc', 'page-history-detail'],
     ['/profile', 'page-profile'],
     ['/settings', 'page-settings'],
+    ['/credits', 'page-credits'],
+    ['/credits/return', 'page-credits-return'],
   ])('should match %s to <%s>', (path, tag) => {
     expect(matchRoute(path).route.tag).toBe(tag)
   })

@@ -103,6 +103,20 @@ export const routes: readonly Route[] = [
     load: () => import('./pages/page-profile.ts'),
   },
   {
+    pattern: '/credits',
+    tag: 'page-credits',
+    title: 'Buy credits',
+    needsAuth: true,
+    load: () => import('./pages/page-credits.ts'),
+  },
+  {
+    pattern: '/credits/return',
+    tag: 'page-credits-return',
+    title: 'Buying credits',
+    needsAuth: true,
+    load: () => import('./pages/page-credits-return.ts'),
+  },
+  {
     pattern: '/settings',
     tag: 'page-settings',
     title: 'Settings',

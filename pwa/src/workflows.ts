@@ -14,3 +14,6 @@ export const WORKFLOWS = {
 
 /** A workflow id: `product-shoot` or `ad-graphic`. */
 export type Workflow = keyof typeof WORKFLOWS
+
+/** Where "Buy credits" leads for one workflow: the page with its packs. */
+export const buyCreditsPath = (workflow: Workflow): string => `/credits?workflow=${workflow}`

@@ -2,12 +2,13 @@ import type { Balances } from '@app/shared-types'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { WORKFLOWS, type Workflow } from '../workflows.ts'
+import './app-buy-credits.ts'
 import './app-credit-history.ts'
 import { profileSectionStyles } from '../styles/profile.styles.ts'
 
 /**
  * The profile's credits: one card per workflow with its balance ("as of" a time when offline, and
- * the paused notice at 0), then the credit history.
+ * the paused notice at 0), the packs on sale per workflow, then the credit history.
  */
 @customElement('app-profile-credits')
 export class AppProfileCredits extends LitElement {
@@ -56,6 +57,11 @@ export class AppProfileCredits extends LitElement {
           </div>`
         })}
       </div>
+      <h3>Buy credits</h3>
+      ${(Object.keys(WORKFLOWS) as Workflow[]).map(
+        (workflow) =>
+          html`<app-buy-credits .workflow=${workflow} .online=${this.online}></app-buy-credits>`
+      )}
       <h3>Credit history</h3>
       <app-credit-history .online=${this.online}></app-credit-history>`
   }

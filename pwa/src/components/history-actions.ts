@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type { ItemState } from '../data/history.ts'
 import { type AppHistoryActionEvent, emit } from '../events.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
+import { buyCreditsPath, type Workflow } from '../workflows.ts'
 
 type Action = AppHistoryActionEvent['detail']['action']
 
@@ -12,6 +13,7 @@ const LABELS: Readonly<Record<Action, string>> = {
   cancel: 'Cancel',
   delete: 'Delete',
   discard: 'Discard',
+  resend: 'Send again',
 }
 
 /** What each state lets the user do (docs/product.md §8). */
@@ -29,7 +31,8 @@ const ACTIONS: Readonly<Record<ItemState, readonly Action[]>> = {
 
 /**
  * The buttons of a generation's detail page for its state. A request paused by an ended session
- * also gets "Sign in", a link that comes back here.
+ * also gets "Sign in", a link that comes back here; one refused for lack of credits gets "Buy
+ * credits" and "Send again" (docs/product.md §7).
  *
  * @fires app-history-action - A button was pressed; `detail.action` says which.
  */
@@ -59,10 +62,17 @@ export class HistoryActions extends LitElement {
   @property() state: ItemState = 'waiting'
   /** Where "Sign in" returns to. */
   @property() returnPath = '/history'
+  /** Set to the workflow whose credits ran out when the server refused the request for that. */
+  @property() outOfCredits: Workflow | undefined
 
   override render() {
-    const actions = ACTIONS[this.state]
+    const refused = this.state === 'rejected' ? this.outOfCredits : undefined
+    const actions = refused ? (['resend', ...ACTIONS.rejected] as const) : ACTIONS[this.state]
     return html`${
+      refused
+        ? html`<a class="button button--primary" href=${buyCreditsPath(refused)}>Buy credits</a>`
+        : ''
+    }${
       this.state === 'paused'
         ? html`<a
           class="button button--primary"
@@ -84,7 +94,8 @@ export class HistoryActions extends LitElement {
 
   private _kind(action: Action, index: number): string {
     if (action === 'delete' || action === 'discard') return 'button--danger'
-    return index === 0 && this.state !== 'paused' ? 'button--primary' : 'button--secondary'
+    const linkFirst = this.state === 'paused' || this.outOfCredits !== undefined
+    return index === 0 && !linkFirst ? 'button--primary' : 'button--secondary'
   }
 }
 

@@ -1,16 +1,19 @@
 import { css, html, LitElement, nothing, svg } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { HistoryItem, ItemState } from '../data/history.ts'
-import { focusRing } from '../styles/shared.ts'
-import { WORKFLOWS } from '../workflows.ts'
+import { type HistoryItem, type ItemState, refusedForCredits } from '../data/history.ts'
+import { emit } from '../events.ts'
+import { buttonBase, focusRing } from '../styles/shared.ts'
+import { buyCreditsPath, WORKFLOWS, type Workflow } from '../workflows.ts'
 import './history-progress.ts'
 import { relativeTime, stateTone } from '../format.ts'
 
 /**
  * One card of the History grid: thumbnail or a state placeholder, prompt, workflow and state
  * chips, relative time, a "Simulated" badge and, while running, a progress bar. The whole card is
- * one link to the detail page. Its size comes from the grid, which positions it.
+ * one link to the detail page; a request refused for lack of credits also has "Buy credits" and
+ * "Send again" over its thumbnail (docs/product.md §7). Its size comes from the grid.
  *
+ * @fires app-history-action - "Send again" was pressed (`action: 'resend'`, with the card's `id`).
  * @cssproperty --history-card-info-height - Height of the text part under the thumbnail.
  */
 @customElement('history-card')
@@ -18,11 +21,26 @@ export class HistoryCard extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true }
 
   static override styles = [
+    buttonBase,
     focusRing,
     css`
       :host {
         display: block;
+        position: relative;
         min-width: 0;
+      }
+      .refused {
+        position: absolute;
+        right: var(--app-space-2);
+        bottom: calc(var(--history-card-info-height, 7rem) + var(--app-space-2));
+        left: var(--app-space-2);
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--app-space-2);
+      }
+      .refused .button {
+        padding-inline: var(--app-space-3);
+        font-size: var(--app-font-size-sm);
       }
       a {
         display: flex;
@@ -146,6 +164,7 @@ export class HistoryCard extends LitElement {
     const prompt =
       item.kind === 'synced' ? item.generation.params.prompt : (item.entry.request?.prompt ?? '')
     const simulated = item.kind === 'synced' && item.generation.simulated
+    const refused = refusedForCredits(item)
     return html`<a href="/history/${item.id}">
       <div class="thumb">
         ${this.thumbnail ? html`<img src=${this.thumbnail} alt="" />` : this._placeholder()}
@@ -158,7 +177,20 @@ export class HistoryCard extends LitElement {
         <span class="chip">${WORKFLOWS[source.workflow].name}</span>
         <time datetime=${source.createdAt}>${relativeTime(source.createdAt)}</time>
       </div>
-    </a>`
+    </a>${refused ? this._refused(item.id, refused) : nothing}`
+  }
+
+  private _refused(id: string, workflow: Workflow) {
+    return html`<div class="refused">
+      <a class="button button--primary" href=${buyCreditsPath(workflow)}>Buy credits</a>
+      <button
+        class="button button--secondary"
+        type="button"
+        @click=${() => emit(this, 'app-history-action', { action: 'resend', id })}
+      >
+        Send again
+      </button>
+    </div>`
   }
 
   private _placeholder() {

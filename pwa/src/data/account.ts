@@ -19,7 +19,7 @@ export interface KnownProfile {
  * Runs a call that needs the session; a 401 marks the session expired (docs/product.md §9.7) and
  * rethrows.
  */
-const needsSession = async <T>(call: () => Promise<T>): Promise<T> => {
+export const needsSession = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call()
   } catch (error) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiClientError } from './api.ts'
 import type { AuthErrorCode } from './client-errors.ts'
-import { authErrorText, outboxErrorText, socialErrorText } from './error-text.ts'
+import { authErrorText, outboxErrorText, purchaseErrorText, socialErrorText } from './error-text.ts'
 
 const authError = (status: number, authCode?: AuthErrorCode) =>
   new ApiClientError({
@@ -92,5 +92,29 @@ describe('socialErrorText', () => {
       'You canceled signing in with your account provider. Nothing was shared with Addreams. Try again, or use your email and password.'
     )
     expect(socialErrorText('access_denied', null)).toContain('your account provider')
+  })
+})
+
+describe('purchaseErrorText', () => {
+  const failed = (code: 'NETWORK' | 'EMAIL_NOT_VERIFIED' | 'SERVICE_UNAVAILABLE', status: number) =>
+    purchaseErrorText(new ApiClientError({ code, status, message: 'm' }))
+
+  it('should ask to try again rather than promise to send a purchase later', () => {
+    expect(failed('NETWORK', 0)).toBe(
+      'Couldn’t reach Addreams. Check your connection and try again.'
+    )
+  })
+
+  it('should say buying, not generating, needs a verified address', () => {
+    expect(failed('EMAIL_NOT_VERIFIED', 403)).toBe(
+      'Verify your email address to buy credits. Open the link we emailed you.'
+    )
+  })
+
+  it('should use the shared text for other codes and anything that is not an API error', () => {
+    expect(failed('SERVICE_UNAVAILABLE', 503)).toBe(
+      'The service is busy. Try again in a few minutes.'
+    )
+    expect(purchaseErrorText(new Error('x'))).toBe('Something went wrong on our side.')
   })
 })

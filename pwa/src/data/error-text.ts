@@ -77,6 +77,18 @@ export const outboxErrorText = (error: OutboxError, workflow: Workflow): string 
   }
 }
 
+/** Where a purchase needs other words than `errorText`: it is never kept to be sent later. */
+const PURCHASE_TEXT: Partial<Record<ClientErrorCode, string>> = {
+  NETWORK: 'Couldn’t reach Addreams. Check your connection and try again.',
+  EMAIL_NOT_VERIFIED: 'Verify your email address to buy credits. Open the link we emailed you.',
+}
+
+/** Why a purchase could not be started or read, by code. */
+export const purchaseErrorText = (error: unknown): string => {
+  if (!(error instanceof ApiClientError)) return errorText.INTERNAL
+  return PURCHASE_TEXT[error.code] ?? errorText[error.code]
+}
+
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
 const ALREADY_EXISTS: ReadonlySet<AuthErrorCode> = new Set([

@@ -118,3 +118,14 @@ export const historyItems = async (ids: readonly string[]): Promise<HistoryItem[
 /** One card by id, or undefined. */
 export const historyItem = async (id: string): Promise<HistoryItem | undefined> =>
   (await historyItems([id]))[0]
+
+/**
+ * The workflow whose credits ran out, when the server refused this request on the device for
+ * that (`OUT_OF_CREDITS`); its card offers "Buy credits" and "Send again".
+ */
+export const refusedForCredits = (item: HistoryItem): Workflow | undefined =>
+  item.kind === 'local' &&
+  item.entry.state === 'rejected' &&
+  item.entry.lastError?.code === 'OUT_OF_CREDITS'
+    ? item.entry.workflow
+    : undefined

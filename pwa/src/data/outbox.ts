@@ -170,6 +170,21 @@ const generateEntriesIn = (states: readonly OutboxState[]) =>
     .anyOf([...states])
     .filter((entry) => entry.op === 'generate')
 
+/** Requests of `workflow` the server refused for lack of credits, oldest first. */
+export const refusedForCreditsIds = async (workflow: Workflow): Promise<string[]> =>
+  (
+    await generateEntriesIn(['rejected'])
+      .filter((entry) => entry.workflow === workflow && entry.lastError?.code === 'OUT_OF_CREDITS')
+      .toArray()
+  )
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((entry) => entry.id)
+
+/** Sends again, each under its own id, every request of `workflow` refused for lack of credits. */
+export const resendRefusedForCredits = async (workflow: Workflow): Promise<void> => {
+  for (const id of await refusedForCreditsIds(workflow)) await resendEntry(id)
+}
+
 /** Removes every waiting or paused request on the device. */
 export const cancelAllWaiting = async (): Promise<number> => {
   const ids = (await generateEntriesIn(['waiting', 'paused']).primaryKeys()) as string[]

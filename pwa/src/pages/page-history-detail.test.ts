@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { db, type OutboxEntry } from '../data/db.ts'
+import { db } from '../data/db.ts'
 import { makeGeneration } from '../data/testing/fake-api.ts'
+import { makeEntry, makeRefusedEntry } from '../data/testing/make-entry.ts'
 import type { PageHistoryDetail } from './page-history-detail.ts'
 import './page-history-detail.ts'
 
@@ -68,18 +69,7 @@ describe('<page-history-detail>', () => {
   })
 
   it('should cancel a request waiting on the device without asking', async () => {
-    const entry: OutboxEntry = {
-      id: crypto.randomUUID(),
-      op: 'generate',
-      workflow: 'ad-graphic',
-      request: { workflow: 'ad-graphic', prompt: 'Poster' },
-      references: [],
-      createdAt: new Date().toISOString(),
-      attempts: 0,
-      nextAttemptAt: Date.now() + 60_000,
-      state: 'waiting',
-      schemaVersion: 1,
-    }
+    const entry = makeEntry()
     await db.outbox.put(entry)
     const el = await mount(entry.id)
     await until(el, () => text(el).includes('Waiting to send'))
@@ -88,5 +78,28 @@ describe('<page-history-detail>', () => {
     await until(el, () => text(el).includes("doesn't exist"))
     expect(await db.outbox.get(entry.id)).toBeUndefined()
     expect(document.querySelector('app-dialog')).toBeNull()
+  })
+
+  it('should offer buying credits and sending again for a request refused for lack of them', async () => {
+    const entry = makeRefusedEntry('OUT_OF_CREDITS')
+    await db.outbox.put(entry)
+    const el = await mount(entry.id)
+    await until(el, () => text(el).includes('Not sent'))
+    const actions = el.shadowRoot?.querySelector('history-actions')?.shadowRoot
+    expect(actions?.querySelector('a')?.getAttribute('href')).toBe('/credits?workflow=ad-graphic')
+    expect(buttons(el)).toEqual(['Send again', 'Edit', 'Discard'])
+    actions?.querySelector('button')?.click()
+    await expect.poll(async () => (await db.outbox.get(entry.id))?.state).not.toBe('rejected')
+    expect((await db.outbox.get(entry.id))?.lastError).toBeUndefined()
+  })
+
+  it('should offer no purchase for a request refused for another reason', async () => {
+    const entry = makeRefusedEntry('VALIDATION_FAILED')
+    await db.outbox.put(entry)
+    const el = await mount(entry.id)
+    await until(el, () => text(el).includes('Not sent'))
+    const actions = el.shadowRoot?.querySelector('history-actions')?.shadowRoot
+    expect(actions?.querySelector('a')).toBeNull()
+    expect(buttons(el)).toEqual(['Edit', 'Discard'])
   })
 })

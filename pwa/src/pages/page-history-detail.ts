@@ -11,10 +11,10 @@ import { LiveQueryController, QueryStatus } from '../controllers/live-query-cont
 import { OnlineController } from '../controllers/online-controller.ts'
 import { ApiClientError } from '../data/api.ts'
 import { errorText, generationFailureText, outboxErrorText } from '../data/error-text.ts'
-import { type HistoryItem, historyItem, itemState } from '../data/history.ts'
+import { type HistoryItem, historyItem, itemState, refusedForCredits } from '../data/history.ts'
 import { isImageCached } from '../data/image-cache.ts'
 import { canShareImages, downloadImage, shareImage } from '../data/images.ts'
-import { cancelGeneration, deleteGeneration, discardEntry } from '../data/outbox.ts'
+import { cancelGeneration, deleteGeneration, discardEntry, resendEntry } from '../data/outbox.ts'
 import type { AppHistoryActionEvent, AppImageActionEvent } from '../events.ts'
 import { navigate } from '../navigation.ts'
 import { buttonBase, focusRing, pageStyles } from '../styles/shared.ts'
@@ -138,6 +138,7 @@ export class PageHistoryDetail extends LitElement {
       <history-actions
         .state=${state}
         returnPath="/history/${item.id}"
+        .outOfCredits=${refusedForCredits(item)}
         @app-history-action=${this._onAction}
       ></history-actions>
       <div class="layout">
@@ -217,6 +218,9 @@ export class PageHistoryDetail extends LitElement {
         case 'cancel':
           if (item.kind === 'synced' && !(await this._confirmCancel())) return
           await cancelGeneration(item.id)
+          return
+        case 'resend':
+          await resendEntry(item.id)
           return
         case 'discard':
           await discardEntry(item.id)

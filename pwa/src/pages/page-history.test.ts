@@ -3,6 +3,7 @@ import { db } from '../data/db.ts'
 import { readStart, takeHistoryStart } from '../data/history-start.ts'
 import { writeMeta } from '../data/meta.ts'
 import { makeGeneration } from '../data/testing/fake-api.ts'
+import { makeRefusedEntry } from '../data/testing/make-entry.ts'
 import { requestWithNetwork } from '../data/testing/network.ts'
 import type { PageHistory } from './page-history.ts'
 import './page-history.ts'
@@ -45,6 +46,17 @@ describe('<page-history>', () => {
     await grid?.updateComplete
     expect(grid?.shadowRoot?.querySelectorAll('history-card').length).toBe(2)
     expect(takeHistoryStart()).toBeUndefined()
+  })
+
+  it('should send again a card refused for lack of credits when its Send again is pressed', async () => {
+    const refused = makeRefusedEntry('OUT_OF_CREDITS')
+    await db.outbox.put(refused)
+    const el = await mount()
+    const card = () =>
+      el.shadowRoot?.querySelector('history-grid')?.shadowRoot?.querySelector('history-card')
+    await until(el, () => Boolean(card()?.shadowRoot?.querySelector('.refused button')))
+    card()?.shadowRoot?.querySelector<HTMLButtonElement>('.refused button')?.click()
+    await expect.poll(async () => (await db.outbox.get(refused.id))?.state).not.toBe('rejected')
   })
 
   it('should invite a first generation, with links to both studios, when History is empty', async () => {

@@ -8,7 +8,7 @@ import { OnlineController } from '../controllers/online-controller.ts'
 import { ALL_HISTORY, type HistoryFilter, historyIds } from '../data/history.ts'
 import { takeHistoryStart } from '../data/history-start.ts'
 import { readMeta } from '../data/meta.ts'
-import type { AppHistoryFilterEvent } from '../events.ts'
+import type { AppHistoryActionEvent, AppHistoryFilterEvent } from '../events.ts'
 import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
 
 const isFiltered = (filter: HistoryFilter): boolean =>
@@ -88,7 +88,11 @@ export class PageHistory extends LitElement {
 
   private _list(ids: readonly string[]) {
     if (ids.length > 0) {
-      return html`<history-grid .ids=${ids} .initialItems=${this._start?.items}></history-grid>`
+      return html`<history-grid
+        .ids=${ids}
+        .initialItems=${this._start?.items}
+        @app-history-action=${this._onCardAction}
+      ></history-grid>`
     }
     if (isFiltered(this._filter)) {
       return html`<div class="empty">
@@ -120,6 +124,17 @@ export class PageHistory extends LitElement {
 
   private _onFilter(event: AppHistoryFilterEvent): void {
     this._setFilter(event.detail.filter)
+  }
+
+  /**
+   * A card refused for lack of credits asked to be sent again. The outbox (and the sync engine it
+   * wakes) loads on this use, so History's first card never waits for it.
+   */
+  private async _onCardAction(event: AppHistoryActionEvent): Promise<void> {
+    const { action, id } = event.detail
+    if (action !== 'resend' || !id) return
+    const { resendEntry } = await import('../data/outbox.ts')
+    await resendEntry(id)
   }
 
   private _onClear(): void {

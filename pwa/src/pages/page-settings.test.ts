@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { db, type OutboxEntry } from '../data/db.ts'
+import { db } from '../data/db.ts'
+import { makeEntry } from '../data/testing/make-entry.ts'
 import type { PageSettings } from './page-settings.ts'
 import './page-settings.ts'
 
@@ -45,19 +46,6 @@ const confirmOpenDialog = async (): Promise<void> => {
   dialog?.shadowRoot?.querySelector<HTMLButtonElement>('button[value="confirm"]')?.click()
 }
 
-const waiting = (): OutboxEntry => ({
-  id: crypto.randomUUID(),
-  op: 'generate',
-  workflow: 'ad-graphic',
-  request: { workflow: 'ad-graphic', prompt: 'Poster' },
-  references: [],
-  createdAt: new Date().toISOString(),
-  attempts: 0,
-  nextAttemptAt: Date.now() + 60_000,
-  state: 'waiting',
-  schemaVersion: 1,
-})
-
 describe('<page-settings>', () => {
   beforeEach(async () => {
     await Promise.all(db.tables.map((table) => table.clear()))
@@ -91,7 +79,7 @@ describe('<page-settings>', () => {
   })
 
   it('should count waiting requests and cancel them all after a confirm', async () => {
-    await db.outbox.bulkPut([waiting(), waiting()])
+    await db.outbox.bulkPut([makeEntry(), makeEntry()])
     const el = await mount()
     await until(el, () => text(el).includes('2 requests are waiting'))
     expect(text(el)).toContain('2 requests are waiting on this device.')

@@ -29,8 +29,16 @@ describe('renderStudioHeader', () => {
 
   it('should say a verified user is out of credits until some are added', () => {
     expect(banner({})).toBe(
-      "You're out of ad graphic credits. Generating is paused until credits are added to your account."
+      "You're out of ad graphic credits. Generating is paused until credits are added to your account. Buy ad graphic credits"
     )
     expect(banner({ available: 1, unverified: true })).toBeUndefined()
+  })
+
+  it('should link an out-of-credits user to the packs of this workflow', () => {
+    const host = document.createElement('div')
+    render(renderStudioHeader(view({ workflow: 'product-shoot' })), host)
+    const link = host.querySelector<HTMLAnchorElement>('.banner a')
+    expect(link?.getAttribute('href')).toBe('/credits?workflow=product-shoot')
+    expect(link?.textContent).toBe('Buy product shoot credits')
   })
 })

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit'
 import { credits, formatDateTime } from '../../format.ts'
 import { CREDIT_NOUN } from '../../studio/validate.ts'
-import type { Workflow } from '../../workflows.ts'
+import { buyCreditsPath, type Workflow } from '../../workflows.ts'
 
 /** What the studio header shows. */
 export interface StudioHeaderView {
@@ -20,7 +20,7 @@ export interface StudioHeaderView {
   readonly onStartOver: (() => void) | undefined
 }
 
-const outOfCredits = (noun: string, unverified: boolean) =>
+const outOfCredits = (workflow: Workflow, noun: string, unverified: boolean) =>
   unverified
     ? html`<div class="banner" role="status">
         <p><strong>Verify your email to get your free credits.</strong></p>
@@ -29,6 +29,7 @@ const outOfCredits = (noun: string, unverified: boolean) =>
     : html`<div class="banner" role="status">
         <p><strong>You're out of ${noun} credits.</strong></p>
         <p>Generating is paused until credits are added to your account.</p>
+        <p><a href=${buyCreditsPath(workflow)}>Buy ${noun} credits</a></p>
       </div>`
 
 /**
@@ -59,5 +60,5 @@ export const renderStudioHeader = (view: StudioHeaderView) => {
       </div>
       ${available === 1 ? html`<p>You have 1 ${noun} credit left.</p>` : nothing}
     </header>
-    ${available === 0 ? outOfCredits(noun, view.unverified) : nothing}`
+    ${available === 0 ? outOfCredits(view.workflow, noun, view.unverified) : nothing}`
 }
