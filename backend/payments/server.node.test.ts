@@ -45,7 +45,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => receiver.close(() => resolve()))
 })
 
-const openSession = (userId = 'user-1') =>
+const openSession = (userId = 'user-1', email = 'buyer@example.test') =>
   stripe.checkout.sessions.create({
     mode: 'payment',
     line_items: [
@@ -60,7 +60,7 @@ const openSession = (userId = 'user-1') =>
     ],
     metadata: { userId, workflow: 'product-shoot', pack: 'small' },
     client_reference_id: userId,
-    customer_email: 'buyer@example.test',
+    customer_email: email,
     success_url: 'http://app.example/credits/return?purchase={CHECKOUT_SESSION_ID}',
     cancel_url: 'http://app.example/credits/return?purchase={CHECKOUT_SESSION_ID}&canceled=1',
   })
@@ -238,6 +238,32 @@ describe('delivery faults', () => {
       faults: string[]
     }[]
     expect(sent?.faults).toEqual(['delay'])
+  })
+
+  it('should take a fault from the buyer’s email, for that session only', async () => {
+    received = []
+    const marked = await openSession('user-1', 'buyer+stripe-duplicate@example.test')
+    const plain = await openSession()
+    await press(plain.url ?? '', 'pay')
+    await press(marked.url ?? '', 'pay')
+    await settle()
+    const ids = (sessionId: string) =>
+      verifiedEvents()
+        .filter((e) => (e.data.object as { id: string }).id === sessionId)
+        .map((e) => e.id)
+    expect(ids(plain.id)).toHaveLength(1)
+    expect(ids(marked.id)).toHaveLength(2)
+  })
+
+  it('should dispute a payment right after it when the email asks', async () => {
+    received = []
+    const session = await openSession('user-1', 'buyer+stripe-dispute@example.test')
+    await press(session.url ?? '', 'pay')
+    await settle()
+    expect(verifiedEvents().map((e) => e.type)).toEqual([
+      'checkout.session.completed',
+      'charge.dispute.created',
+    ])
   })
 
   it('should refuse a fault it does not know', async () => {

@@ -4,7 +4,7 @@ import * as z from 'zod'
 import { readBody } from '../mailbox/read-body.ts'
 import { checkoutPage, notFoundPage } from './page.ts'
 import { type CheckoutSession, ParamError, PaymentsStore } from './store.ts'
-import { WebhookSender } from './webhooks.ts'
+import { markedFault, WebhookSender } from './webhooks.ts'
 import { parseStripeForm, stripeError } from './wire.ts'
 
 /** A running local Stripe simulator. */
@@ -210,8 +210,11 @@ const checkoutRoutes = async (
   await readBody(req, BODY_MAX)
   if (session.status !== 'open') return sendHtml(res, 409, checkoutPage(session))
   if (match[2] === '/pay') {
-    store.pay(session)
-    webhooks.emit('checkout.session.completed', session)
+    const payment = store.pay(session)
+    webhooks.emit('checkout.session.completed', session, markedFault(session.customer_email))
+    if (session.customer_email?.includes('+stripe-dispute@')) {
+      webhooks.emit('charge.dispute.created', store.dispute(payment))
+    }
     return redirect(res, session.success_url.replaceAll('{CHECKOUT_SESSION_ID}', session.id))
   }
   // Stripe keeps a canceled session open until it expires; here it expires at once, so the

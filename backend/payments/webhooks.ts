@@ -52,8 +52,11 @@ export class WebhookSender {
     this.faults.push(fault)
   }
 
-  /** Emits an event of `type` about `object`, applying the first queued fault that matches. */
-  emit(type: string, object: unknown): SentEvent {
+  /**
+   * Emits an event of `type` about `object`, with the `marked` fault of its session (see
+   * markedFault), else the first queued fault that matches.
+   */
+  emit(type: string, object: unknown, marked?: DeliveryFault): SentEvent {
     const event = {
       id: stripeId('evt'),
       object: 'event',
@@ -65,8 +68,8 @@ export class WebhookSender {
       request: { id: null, idempotency_key: null },
       type,
     }
-    const at = this.faults.findIndex((fault) => !fault.type || fault.type === type)
-    const fault = at >= 0 ? this.faults.splice(at, 1)[0] : undefined
+    const at = marked ? -1 : this.faults.findIndex((fault) => !fault.type || fault.type === type)
+    const fault = marked ?? (at >= 0 ? this.faults.splice(at, 1)[0] : undefined)
     const sent: SentEvent = {
       id: event.id,
       type,
@@ -129,4 +132,18 @@ export class WebhookSender {
       await sleep(wait)
     }
   }
+}
+
+/**
+ * The fault a buyer's email asks for, so one test's faults never reach another's: a `+tag` of
+ * `stripe-duplicate`, `stripe-reorder` or `stripe-delay` (2 s) applies to the session's
+ * completion, e.g. `buyer+stripe-reorder@example.test`. (`stripe-dispute`, read by the server,
+ * disputes the payment right after it.)
+ */
+export const markedFault = (email: string | null): DeliveryFault | undefined => {
+  const tag = /\+stripe-(duplicate|reorder|delay)@/.exec(email ?? '')?.[1]
+  if (tag === 'duplicate') return { fault: 'duplicate' }
+  if (tag === 'reorder') return { fault: 'reorder' }
+  if (tag === 'delay') return { fault: 'delay', ms: 2000 }
+  return undefined
 }
