@@ -18,14 +18,11 @@ import './app-root.ts'
 import { db } from './data/db.ts'
 import { writeMeta } from './data/meta.ts'
 import { makeGeneration } from './data/testing/make-generation.ts'
+import { emptyDeviceWithoutNetwork } from './data/testing/no-network.ts'
 
 describe('<app-root> start', () => {
   beforeEach(async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.reject(new TypeError('no network in tests')))
-    )
-    await Promise.all(db.tables.map((table) => table.clear()))
+    await emptyDeviceWithoutNetwork()
   })
   afterEach(() => {
     document.body.replaceChildren()

@@ -3,6 +3,7 @@ import './app-root.ts'
 import type { AppRoot } from './app-root.ts'
 import { db } from './data/db.ts'
 import { writeMeta } from './data/meta.ts'
+import { emptyDeviceWithoutNetwork } from './data/testing/no-network.ts'
 import { emit } from './events.ts'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -64,12 +65,7 @@ const arrivedAt = async (path: string): Promise<void> => {
 
 describe('<app-root>', { timeout: 60_000 }, () => {
   beforeEach(async () => {
-    // No server in unit tests: every call fails as if offline, so the stored state decides.
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.reject(new TypeError('no network in tests')))
-    )
-    await Promise.all(db.tables.map((table) => table.clear()))
+    await emptyDeviceWithoutNetwork()
   })
 
   afterEach(() => {
@@ -269,6 +265,30 @@ describe('<app-root>', { timeout: 60_000 }, () => {
   })
 })
 
+/** A server that knows `userId`'s session and nothing else; counts its session checks. */
+const serverWithSession = (userId: string) => {
+  const session = {
+    session: { token: 't' },
+    user: { id: userId, name: 'Cy', email: `${userId}@example.com` },
+  }
+  const fetchMock = vi.fn((url: string) =>
+    url === '/api/auth/get-session'
+      ? Promise.resolve(new Response(JSON.stringify(session)))
+      : Promise.reject(new TypeError('no network in tests'))
+  )
+  vi.stubGlobal('fetch', fetchMock)
+  return () =>
+    fetchMock.mock.calls.filter(([url]) => String(url).includes('/api/auth/get-session')).length
+}
+
+/** Opens /history and waits until the device stored the server's user `userId`. */
+const openHistoryAs = async (userId: string) => {
+  const el = await mount('/history')
+  await settled(el, 'page-history')
+  await arrivedAt('/history')
+  await expect.poll(async () => (await db.meta.get('user'))?.value).toMatchObject({ id: userId })
+}
+
 describe('<app-root> session checks at start', () => {
   beforeEach(async () => {
     await Promise.all(db.tables.map((table) => table.clear()))
@@ -280,22 +300,19 @@ describe('<app-root> session checks at start', () => {
   })
 
   it('should ask the server who is signed in once when /history opens on a fresh device', async () => {
-    const session = {
-      session: { token: 't' },
-      user: { id: 'u3', name: 'Cy', email: 'cy@example.com' },
-    }
-    const fetchMock = vi.fn((url: string) =>
-      url === '/api/auth/get-session'
-        ? Promise.resolve(new Response(JSON.stringify(session)))
-        : Promise.reject(new TypeError('no network in tests'))
-    )
-    vi.stubGlobal('fetch', fetchMock)
-    const el = await mount('/history')
-    await settled(el, 'page-history')
-    await arrivedAt('/history')
-    await expect.poll(async () => (await db.meta.get('user'))?.value).toMatchObject({ id: 'u3' })
-    const checks = () =>
-      fetchMock.mock.calls.filter(([url]) => String(url).includes('/api/auth/get-session')).length
+    const checks = serverWithSession('u3')
+    await openHistoryAs('u3')
     expect(checks()).toBe(1)
+  })
+
+  it('should ask once on a device that never stored anything, back from a social sign-in', async () => {
+    const checks = serverWithSession('u4')
+    const databases = vi.spyOn(indexedDB, 'databases').mockResolvedValue([])
+    try {
+      await openHistoryAs('u4')
+      expect(checks()).toBe(1)
+    } finally {
+      databases.mockRestore()
+    }
   })
 })

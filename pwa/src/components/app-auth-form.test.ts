@@ -1,7 +1,7 @@
 import type { PublicConfig } from '@app/shared-types'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { db } from '../data/db.ts'
 import './app-auth-form.ts'
+import { emptyDeviceWithoutNetwork } from '../data/testing/no-network.ts'
 import type { AppAuthForm } from './app-auth-form.ts'
 
 const config = (auth: Partial<PublicConfig['auth']>) =>
@@ -44,11 +44,7 @@ const buttons = (el: AppAuthForm) =>
 
 describe('<app-auth-form>', () => {
   beforeEach(async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.reject(new TypeError('no network in tests')))
-    )
-    await Promise.all(db.tables.map((table) => table.clear()))
+    await emptyDeviceWithoutNetwork()
   })
   afterEach(() => {
     document.body.replaceChildren()

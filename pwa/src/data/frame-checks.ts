@@ -17,10 +17,16 @@ export const mayHaveLocalData = async (): Promise<boolean> => {
   }
 }
 
+/** How long the session `hasServerSession` found may stand in for asking again. */
+const FOUND_SESSION_FRESH_MS = 5_000
+
+let found: { body: unknown; at: number } | undefined
+
 /**
  * Whether the server has a session for this browser (better-auth answers `null` without one).
  * Only asked when nothing is stored here, e.g. after the browser cleared the site's storage but
- * kept its cookie; any failure, a timeout included, counts as no.
+ * kept its cookie; any failure, a timeout included, counts as no. A session it finds is kept for
+ * the session check that follows (`takeFoundSession`), so the start asks the server once.
  */
 export const hasServerSession = async (): Promise<boolean> => {
   const controller = new AbortController()
@@ -30,10 +36,19 @@ export const hasServerSession = async (): Promise<boolean> => {
       headers: { accept: 'application/json' },
       signal: controller.signal,
     })
-    return res.ok && (await res.json()) !== null
+    const body: unknown = res.ok ? await res.json() : null
+    if (body !== null) found = { body, at: Date.now() }
+    return body !== null
   } catch {
     return false
   } finally {
     clearTimeout(deadline)
   }
+}
+
+/** The session answer `hasServerSession` just found, once; undefined when there is none or it is old. */
+export const takeFoundSession = (): unknown => {
+  const taken = found
+  found = undefined
+  return taken && Date.now() - taken.at < FOUND_SESSION_FRESH_MS ? taken.body : undefined
 }

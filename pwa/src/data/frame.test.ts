@@ -20,14 +20,11 @@ import { countWaiting, readStartOrSignedOut, startSync } from './frame.ts'
 import { takeHistoryStart } from './history-start.ts'
 import { writeMeta } from './meta.ts'
 import { makeGeneration } from './testing/make-generation.ts'
+import { emptyDeviceWithoutNetwork } from './testing/no-network.ts'
 
 describe('the frame data layer', () => {
   beforeEach(async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.reject(new TypeError('no network in tests')))
-    )
-    await Promise.all(db.tables.map((table) => table.clear()))
+    await emptyDeviceWithoutNetwork()
   })
   afterEach(() => {
     vi.unstubAllGlobals()

@@ -5,6 +5,7 @@ import * as z from 'zod/mini'
 import { ApiClientError, apiFetch, apiJson } from './api.ts'
 import { markSessionExpired, resumeOutbox } from './auth-state.ts'
 import { db, type LocalUser } from './db.ts'
+import { takeFoundSession } from './frame-checks.ts'
 import { forgetHistoryStart } from './history-start.ts'
 import { deleteImageCache } from './image-cache.ts'
 import { readMeta, writeMeta } from './meta.ts'
@@ -87,7 +88,11 @@ const checkSession = async (): Promise<LocalUser | null> => {
   }
   let session: z.infer<typeof sessionSchema>
   try {
-    session = await apiJson('/api/auth/get-session', sessionSchema)
+    const found = takeFoundSession()
+    session =
+      found === undefined
+        ? await apiJson('/api/auth/get-session', sessionSchema)
+        : sessionSchema.parse(found)
   } catch (error) {
     if (error instanceof ApiClientError && error.code === 'UNAUTHENTICATED') {
       if (await readUser()) await markSessionExpired()

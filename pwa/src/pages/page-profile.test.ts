@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { db } from '../data/db.ts'
 import { writeMeta } from '../data/meta.ts'
 import './page-profile.ts'
+import { emptyDeviceWithoutNetwork } from '../data/testing/no-network.ts'
 import type { PageProfile } from './page-profile.ts'
 
 const text = (el: Element): string =>
@@ -37,12 +37,8 @@ const mount = async (): Promise<PageProfile> => {
 
 describe('<page-profile> offline', () => {
   beforeEach(async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.reject(new TypeError('no network in tests')))
-    )
+    await emptyDeviceWithoutNetwork()
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
-    await Promise.all(db.tables.map((table) => table.clear()))
   })
   afterEach(() => {
     document.body.replaceChildren()
