@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-const seen = vi.hoisted(() => ({ cardsWhenSyncLoaded: -1 }))
+const seen = vi.hoisted(() => ({
+  cardsWhenSyncLoaded: -1,
+  cardsWhenQueriesLoaded: -1,
+  cardsWhenFrameDataLoaded: -1,
+}))
 
 /** Cards in History's grid, through the shadow roots. */
 const historyCards = (): number => {
@@ -11,6 +15,15 @@ const historyCards = (): number => {
 
 vi.mock('./data/sync-engine.ts', async (importOriginal) => {
   seen.cardsWhenSyncLoaded = historyCards()
+  return importOriginal()
+})
+// History's queries over Dexie, and the frame's data layer: both load after the first card.
+vi.mock('./data/history-source.ts', async (importOriginal) => {
+  seen.cardsWhenQueriesLoaded = historyCards()
+  return importOriginal()
+})
+vi.mock('./data/frame.ts', async (importOriginal) => {
+  seen.cardsWhenFrameDataLoaded = historyCards()
   return importOriginal()
 })
 
@@ -29,12 +42,16 @@ describe('<app-root> start', () => {
     vi.unstubAllGlobals()
   })
 
-  it('should render the first History card before the sync engine module loads', async () => {
+  it("should render the first History card before the sync engine, History's queries or the frame's data layer load", async () => {
     await signedInWithOneGeneration()
     window.history.replaceState(null, '', '/history')
     document.body.append(document.createElement('app-root'))
-    await expect.poll(() => seen.cardsWhenSyncLoaded, { timeout: 20_000 }).not.toBe(-1)
-    expect(seen.cardsWhenSyncLoaded).toBe(1)
+    await expect.poll(() => Object.values(seen).includes(-1), { timeout: 20_000 }).toBe(false)
+    expect(seen).toEqual({
+      cardsWhenSyncLoaded: 1,
+      cardsWhenQueriesLoaded: 1,
+      cardsWhenFrameDataLoaded: 1,
+    })
   })
 
   it('should still start the sync in a hidden tab, which paints no frame', async () => {

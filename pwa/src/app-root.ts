@@ -118,7 +118,7 @@ export class AppRoot extends LitElement {
 
   @state() private _announcement = ''
 
-  // In this order: the router shows the first page (its guard asks for the data layer) before the
+  // In this order: the router shows the first page (its guard reads the sign-in state) before the
   // data layer checks the session of a device that has come online.
   private readonly _router: Router = new Router(this, {
     announce: (text) => this._announce(text),
@@ -138,7 +138,7 @@ export class AppRoot extends LitElement {
   }
 
   override render() {
-    const user = this._data.auth?.value?.user
+    const user = this._data.authState?.user
     return html`
       <div class="top">
         <header>
@@ -169,7 +169,7 @@ export class AppRoot extends LitElement {
   }
 
   private _renderPage() {
-    if (this._data.auth?.value?.expired && this._router.match.route.needsAuth) {
+    if (this._data.authState?.expired && this._router.match.route.needsAuth) {
       const { pathname, search } = window.location
       return html`<page-session-expired .returnTo=${pathname + search}></page-session-expired>`
     }

@@ -62,7 +62,7 @@ declare global {
 
 /** The History filters changed; `filter` is the whole new filter. */
 export type AppHistoryFilterEvent = CustomEvent<{
-  filter: import('./data/history.ts').HistoryFilter
+  filter: import('./data/history-item.ts').HistoryFilter
 }>
 
 declare global {

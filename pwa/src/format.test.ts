@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboxEntry } from './data/db.ts'
-import type { HistoryItem } from './data/history.ts'
+import type { HistoryItem } from './data/history-item.ts'
 import { makeGeneration } from './data/testing/fake-api.ts'
 import { creditsReturned, formatDateTime, formatSize, itemLabel, relativeTime } from './format.ts'
 

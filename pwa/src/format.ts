@@ -1,5 +1,5 @@
 import { outboxErrorText } from './data/error-text.ts'
-import type { HistoryItem, ItemState } from './data/history.ts'
+import type { HistoryItem, ItemState } from './data/history-item.ts'
 
 /**
  * The state chip's words (docs/product.md §8). A rejected card adds its reason after "Not sent: ".

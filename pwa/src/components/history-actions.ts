@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { ItemState } from '../data/history.ts'
+import type { ItemState } from '../data/history-item.ts'
 import { type AppHistoryActionEvent, emit } from '../events.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { buyCreditsPath, type Workflow } from '../workflows.ts'

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, svg } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { type HistoryItem, type ItemState, refusedForCredits } from '../data/history.ts'
+import { type HistoryItem, type ItemState, refusedForCredits } from '../data/history-item.ts'
 import { emit } from '../events.ts'
 import { buttonBase, focusRing } from '../styles/shared.ts'
 import { buyCreditsPath, WORKFLOWS, type Workflow } from '../workflows.ts'

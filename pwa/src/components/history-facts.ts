@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import type { HistoryItem } from '../data/history.ts'
+import type { HistoryItem } from '../data/history-item.ts'
 import { credits, creditsReturned, formatDateTime, formatSize } from '../format.ts'
 
 interface Facts {

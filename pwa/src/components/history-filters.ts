@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { HistoryFilter } from '../data/history.ts'
+import type { HistoryFilter } from '../data/history-item.ts'
 import { emit } from '../events.ts'
 import { focusRing, visuallyHidden } from '../styles/shared.ts'
 

@@ -1,9 +1,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
-import { type HistoryItem, historyItems, itemState } from '../data/history.ts'
-import { onLocalChange } from '../data/local-changes.ts'
-import { thumbnailUrls } from '../data/thumbnail-urls.ts'
+import { type HistoryItem, itemState } from '../data/history-item.ts'
+import { type HistoryReads, loadHistoryReads } from '../data/history-reads.ts'
 import { cssProperties } from '../styles/css-properties.ts'
 import type { HistoryCard } from './history-card.ts'
 import './history-card.ts'
@@ -24,8 +23,8 @@ interface WindowData {
   readonly thumbnails: ReadonlyMap<string, string>
 }
 
-const loadWindow = async (ids: readonly string[]): Promise<WindowData> => {
-  const [items, thumbnails] = await Promise.all([historyItems(ids), thumbnailUrls(ids)])
+const loadWindow = async (reads: HistoryReads, ids: readonly string[]): Promise<WindowData> => {
+  const [items, thumbnails] = await Promise.all([reads.historyItems(ids), reads.thumbnailUrls(ids)])
   return { items: new Map(items.map((item) => [item.id, item])), thumbnails }
 }
 
@@ -72,6 +71,10 @@ export class HistoryGrid extends LitElement {
   private _reads = 0
   /** Set by a local change until a read of the whole window has answered. */
   private _stale = false
+  /** The queries, loaded after the first paint when the grid starts with cards it was given. */
+  private _historyReads: Promise<HistoryReads> | undefined
+  /** Counts connections, so that a watch set up after a disconnect is dropped. */
+  private _connections = 0
   private _stopWatching: (() => void) | undefined
   private readonly _resize = new ResizeObserver(() => this._measure())
   private _frame = 0
@@ -85,9 +88,13 @@ export class HistoryGrid extends LitElement {
     window.addEventListener('scroll', this._onScroll, { passive: true })
     window.addEventListener('resize', this._onScroll, { passive: true })
     this._resize.observe(this)
-    this._stopWatching = onLocalChange(['generations', 'outbox', 'thumbnails'], () => {
-      this._stale = true
-      this._read()
+    const connection = ++this._connections
+    void this._queries().then((reads) => {
+      if (connection !== this._connections) return
+      this._stopWatching = reads.onLocalChange(['generations', 'outbox', 'thumbnails'], () => {
+        this._stale = true
+        this._read()
+      })
     })
   }
 
@@ -96,7 +103,9 @@ export class HistoryGrid extends LitElement {
     window.removeEventListener('scroll', this._onScroll)
     window.removeEventListener('resize', this._onScroll)
     this._resize.disconnect()
+    this._connections++
     this._stopWatching?.()
+    this._stopWatching = undefined
     cancelAnimationFrame(this._frame)
   }
 
@@ -184,6 +193,11 @@ export class HistoryGrid extends LitElement {
     this.requestUpdate()
   }
 
+  private _queries(): Promise<HistoryReads> {
+    this._historyReads ??= loadHistoryReads(Boolean(this.initialItems?.length))
+    return this._historyReads
+  }
+
   private _measure(): void {
     const rect = this.getBoundingClientRect()
     const layout = rect.width > 0 ? gridLayout(rect.width) : this._layout
@@ -209,22 +223,25 @@ export class HistoryGrid extends LitElement {
     const { start, end } = this._window
     const ids = this._queriedIds.slice(start, end)
     const known = whole ? undefined : this._cards
-    loadWindow(known ? ids.filter((id) => !known.items.has(id)) : ids).then(
-      (fresh) => {
-        if (read !== this._reads) return
-        if (whole) this._stale = false
-        const items = new Map<string, HistoryItem>()
-        const thumbnails = new Map<string, string>()
-        for (const id of ids) {
-          const item = fresh.items.get(id) ?? known?.items.get(id)
-          if (item) items.set(id, item)
-          const thumbnail = fresh.thumbnails.get(id) ?? known?.thumbnails.get(id)
-          if (thumbnail) thumbnails.set(id, thumbnail)
-        }
-        this._cards = { items, thumbnails }
-      },
-      (error: unknown) => console.error(error)
-    )
+    const wanted = known ? ids.filter((id) => !known.items.has(id)) : ids
+    this._queries()
+      .then((reads) => loadWindow(reads, wanted))
+      .then(
+        (fresh) => {
+          if (read !== this._reads) return
+          if (whole) this._stale = false
+          const items = new Map<string, HistoryItem>()
+          const thumbnails = new Map<string, string>()
+          for (const id of ids) {
+            const item = fresh.items.get(id) ?? known?.items.get(id)
+            if (item) items.set(id, item)
+            const thumbnail = fresh.thumbnails.get(id) ?? known?.thumbnails.get(id)
+            if (thumbnail) thumbnails.set(id, thumbnail)
+          }
+          this._cards = { items, thumbnails }
+        },
+        (error: unknown) => console.error(error)
+      )
   }
 
   private readonly _onScroll = (): void => {

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit'
 import { customElement } from 'lit/decorators.js'
-import { LiveQueryController } from '../controllers/live-query-controller.ts'
-import { readSyncProgress } from '../data/sync-progress.ts'
+import { DeferredQueryController } from '../controllers/deferred-query-controller.ts'
+import { loadHistoryReads } from '../data/history-reads.ts'
 
 const count = (n: number): string => n.toLocaleString('en')
 
@@ -36,7 +36,10 @@ export class HistorySyncStatus extends LitElement {
     }
   `
 
-  private readonly _progress = new LiveQueryController(this, readSyncProgress)
+  /** Loaded after a paint: the status never holds up History's first cards. */
+  private readonly _progress = new DeferredQueryController(this, loadHistoryReads(true), (reads) =>
+    reads.readSyncProgress()
+  )
 
   override render() {
     const progress = this._progress.value

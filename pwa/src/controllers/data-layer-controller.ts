@@ -1,16 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { AuthSnapshot } from '../data/auth-snapshot.ts'
 import { hasServerSession, mayHaveLocalData } from '../data/frame-checks.ts'
+import { readStart } from '../data/history-start.ts'
 import type { LiveQueryController } from './live-query-controller.ts'
+import { QueryStatus } from './query-status.ts'
 
 /** The data layer the frame loads lazily: Dexie, the session and the sync engine's starter. */
 export type FrameData = typeof import('../data/frame.ts')
 
+const SIGNED_OUT: AuthSnapshot = { user: null, expired: false }
+
 /**
- * The app frame's data layer, loaded once a page needs it or the device holds data, so a first
- * visit to a public page paints without Dexie. Once loaded it follows the stored sign-in state
- * (`auth`) and the queue (`waiting`); whenever the device comes online, the server confirms (or
- * ends) the stored session.
+ * The app frame's data layer, loaded once the first page has painted (or a page needs it first),
+ * so no start waits for Dexie: until then the sign-in state is the one read with the start. Once
+ * loaded it follows the stored sign-in state (`auth`) and the queue (`waiting`); whenever the
+ * device comes online, the server confirms (or ends) the stored session.
  */
 export class DataLayerController implements ReactiveController {
   /** The loaded data layer; undefined until `load` has settled. */
@@ -18,6 +22,8 @@ export class DataLayerController implements ReactiveController {
   auth: LiveQueryController<AuthSnapshot> | undefined
   waiting: LiveQueryController<number> | undefined
   private _loading: Promise<FrameData> | undefined
+  /** The sign-in state read with the start, until the data layer's own query answers. */
+  private _startAuth: AuthSnapshot | undefined
   /**
    * Kept once it is yes. A no is asked again: the sign-in page's session code makes the database
    * without the data layer, and once that has loaded nobody asks again.
@@ -25,12 +31,12 @@ export class DataLayerController implements ReactiveController {
   private _mayHaveLocalData: Promise<boolean> | undefined
 
   /**
-   * `guardLoads` says whether the current page's guard loads the data layer itself (then coming
-   * online leaves that to it).
+   * `startLoads` says whether the current page's start loads the data layer once it has painted
+   * (then coming online leaves that to it).
    */
   constructor(
     private readonly _host: ReactiveControllerHost,
-    private readonly _guardLoads: () => boolean
+    private readonly _startLoads: () => boolean
   ) {
     _host.addController(this)
   }
@@ -44,6 +50,29 @@ export class DataLayerController implements ReactiveController {
     window.removeEventListener('online', this._onOnline)
   }
 
+  /** The stored sign-in state as far as the frame knows; undefined until first read. */
+  get authState(): AuthSnapshot | undefined {
+    return this.auth?.status === QueryStatus.READY ? this.auth.value : this._startAuth
+  }
+
+  /**
+   * The stored sign-in state for a page's guard: the data layer's read once it has loaded; before
+   * that, a read without Dexie, which also reads History's first cards when `history`.
+   */
+  async readAuth(history: boolean): Promise<AuthSnapshot> {
+    const data = this.data
+    if (data) {
+      const auth = await data.readAuthOrSignedOut()
+      // The frame draws this state with the page, not one render later when its query answers.
+      this.auth?.seed(auth)
+      return auth
+    }
+    const auth = await readStart(history).catch(() => SIGNED_OUT)
+    this._startAuth = auth
+    this._host.requestUpdate()
+    return auth
+  }
+
   /**
    * Loads the data layer once, then follows the stored sign-in state and the queue. The stored
    * user opens the app offline; online, the server confirms (or ends) the session at once.
@@ -55,7 +84,12 @@ export class DataLayerController implements ReactiveController {
       import('./live-query-controller.ts'),
     ]).then(([data, { LiveQueryController }]) => {
       this.data = data
-      this.auth = new LiveQueryController(this._host, data.readAuthOrSignedOut)
+      const start = this._startAuth
+      this.auth = new LiveQueryController(
+        this._host,
+        data.readAuthOrSignedOut,
+        start && { value: start }
+      )
       this.waiting = new LiveQueryController(this._host, data.countWaiting)
       if (navigator.onLine) this._onOnline()
       return data
@@ -82,7 +116,7 @@ export class DataLayerController implements ReactiveController {
       void data.refreshSession().catch(() => undefined)
       return
     }
-    if (this._guardLoads()) return
+    if (this._startLoads()) return
     void (async () => {
       if ((await this.hasLocalData()) || (await hasServerSession())) await this.load()
     })().catch(() => undefined)

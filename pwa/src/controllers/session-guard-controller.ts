@@ -1,23 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { afterPaint } from '../after-paint.ts'
 import { hasServerSession } from '../data/frame-checks.ts'
 import { safeRedirect, signInPathFor } from '../navigation.ts'
 import type { Router } from '../router.ts'
 import type { RouteMatch } from '../routes.ts'
 import type { DataLayerController } from './data-layer-controller.ts'
-import { QueryStatus } from './query-status.ts'
 
 /** Pages a signed-in user skips: they go on to the app (or the sign-in `redirect`). */
 const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
-
-/** How long a tab that paints no frame (hidden) waits before the work meant for after a paint. */
-const HIDDEN_PAINT_WAIT_MS = 500
-
-/** Resolves after the next frame has painted, or soon in a hidden tab, which paints none. */
-const afterPaint = (): Promise<void> =>
-  new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0))
-    setTimeout(resolve, HIDDEN_PAINT_WAIT_MS)
-  })
 
 /**
  * Whether the guard needs the sign-in state before showing `match`. The landing page is not held
@@ -30,7 +20,8 @@ export const isGated = (match: RouteMatch): boolean =>
  * The frame's sign-in rules: `guard` keeps signed-out visitors out of pages that need sign-in and
  * sends signed-in ones past the entry pages; after each sign-in state change it runs the sync
  * engine for the signed-in user (once the page has painted) and leaves a page the state no longer
- * allows.
+ * allows. The first page is decided from a read without Dexie; the data layer loads once it has
+ * painted.
  */
 export class SessionGuardController implements ReactiveController {
   private _syncingFor: string | undefined
@@ -42,12 +33,18 @@ export class SessionGuardController implements ReactiveController {
     private readonly _router: Router
   ) {
     host.addController(this)
+    void _router.shown
+      .then(afterPaint)
+      .then(async () => {
+        if (await _data.hasLocalData()) await _data.load()
+      })
+      .catch(() => undefined)
   }
 
   hostUpdate(): void {
-    const auth = this._data.auth
-    if (auth?.status !== QueryStatus.READY) return
-    const userId = auth.value?.user?.id
+    const auth = this._data.authState
+    if (!auth) return
+    const userId = auth.user?.id
     if (userId === this._syncingFor) return
     const signedOut = this._syncingFor !== undefined && userId === undefined
     this._stopSyncing()
@@ -72,23 +69,19 @@ export class SessionGuardController implements ReactiveController {
     if (!layer.data && !(await layer.hasLocalData()) && !(gated && (await hasServerSession()))) {
       return match.route.needsAuth ? signInPathFor(url) : undefined
     }
-    // A device that holds data is most likely signed in: its page loads while the data layer does.
+    // A device that holds data is most likely signed in: its page loads while the state is read.
     if (match.route.needsAuth) {
       void layer
         .hasLocalData()
         .then((has) => (has ? match.route.load() : undefined))
         .catch(() => undefined)
     }
-    // If the data layer cannot load, the page's own load fails next and offers a retry.
-    const data = await layer.load().catch(() => undefined)
-    if (!data) return undefined
-    let auth = await data.readStartOrSignedOut(match.route.tag === 'page-history')
-    // The frame draws this state with the page, not one render later when its own query answers.
-    layer.auth?.seed(auth)
+    let auth = await layer.readAuth(match.route.tag === 'page-history')
     if (!auth.user && gated && navigator.onLine) {
       // A social sign-in comes back with a cookie but nothing stored yet.
-      await data.refreshSession().catch(() => undefined)
-      auth = await data.readAuthOrSignedOut()
+      const data = await layer.load().catch(() => undefined)
+      await data?.refreshSession().catch(() => undefined)
+      auth = await layer.readAuth(false)
     }
     if (match.route.needsAuth && !auth.user) return signInPathFor(url)
     if (!auth.user || auth.expired || !ENTRY_PATHS.has(match.pathname)) return undefined
@@ -97,15 +90,20 @@ export class SessionGuardController implements ReactiveController {
     return ENTRY_PATHS.has(new URL(target, url).pathname) ? '/history' : target
   }
 
-  /** Starts the sync, and loads the signed-in parts of the frame, once the page has painted. */
+  /**
+   * Starts the sync, and loads the signed-in parts of the frame and the data layer, once the page
+   * has painted.
+   */
   private _startSyncing(userId: string): void {
     this._syncingFor = userId
+    const current = () => this._syncingFor === userId && !this._stopSync
     void this._router.shown
       .then(afterPaint)
-      .then(() => {
-        if (this._syncingFor !== userId || this._stopSync) return
+      .then(async () => {
+        if (!current()) return
         void import('../signed-in-frame.ts')
-        this._stopSync = this._data.data?.startSync()
+        const data = await this._data.load()
+        if (current()) this._stopSync = data.startSync()
       })
       .catch((error: unknown) => console.error(error))
   }

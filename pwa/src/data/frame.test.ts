@@ -15,11 +15,8 @@ vi.mock('zod', async (importOriginal) => {
   return importOriginal()
 })
 
-import { db } from './db.ts'
-import { countWaiting, readStartOrSignedOut, startSync } from './frame.ts'
-import { takeHistoryStart } from './history-start.ts'
+import { countWaiting, readAuthOrSignedOut, startSync } from './frame.ts'
 import { writeMeta } from './meta.ts'
-import { makeGeneration } from './testing/make-generation.ts'
 import { emptyDeviceWithoutNetwork } from './testing/no-network.ts'
 
 describe('the frame data layer', () => {
@@ -30,13 +27,11 @@ describe('the frame data layer', () => {
     vi.unstubAllGlobals()
   })
 
-  it('should read the start and the first cards before the sync engine, the session code or zod loads', async () => {
+  it('should read the sign-in state and the queue before the sync engine, the session code or zod loads', async () => {
     await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
     await writeMeta('authState', 'signed-in')
-    await db.generations.put(makeGeneration({ status: 'succeeded' }))
-    expect((await readStartOrSignedOut(true)).user?.id).toBe('u1')
+    expect((await readAuthOrSignedOut()).user?.id).toBe('u1')
     expect(await countWaiting()).toBe(0)
-    expect(takeHistoryStart()?.items).toHaveLength(1)
     expect([...loaded]).toEqual([])
     const stop = startSync()
     await expect.poll(() => loaded.has('sync-engine')).toBe(true)

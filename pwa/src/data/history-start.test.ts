@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readAuth } from './auth-snapshot.ts'
 import { db } from './db.ts'
+import { DB_NAME } from './db-name.ts'
+import { historyIds, historyItems } from './history.ts'
+import { ALL_HISTORY } from './history-item.ts'
 import { FIRST_WINDOW, readStart, takeHistoryStart } from './history-start.ts'
 import { writeMeta } from './meta.ts'
 import { wipeLocalData } from './session.ts'
 import { makeGeneration } from './testing/fake-api.ts'
+import { makeEntry, makeRefusedEntry } from './testing/make-entry.ts'
 
 const ADA = { id: 'user-1', name: 'Ada', email: 'ada@example.com' }
 
@@ -74,5 +79,35 @@ describe('readStart', () => {
     await readStart(true)
     await writeMeta('user', { id: 'user-2', name: 'Bo', email: 'bo@example.com' })
     await expect.poll(() => takeHistoryStart()).toBeUndefined()
+  })
+
+  it("should answer as Dexie's queries do: requests on the device first, ties and all", async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 0, minute)).toISOString()
+    const generations = Array.from({ length: FIRST_WINDOW + 4 }, (_, i) =>
+      makeGeneration({ status: 'succeeded', createdAt: at(i % 5) })
+    )
+    await db.generations.bulkPut(generations)
+    const resent = generations[3]
+    await db.outbox.bulkPut([
+      makeEntry({ createdAt: at(2) }),
+      makeRefusedEntry('OUT_OF_CREDITS', { createdAt: at(9) }),
+      // A request on the device for a generation the server also has shows once, as the request.
+      makeEntry({ id: resent?.id, createdAt: at(1) }),
+      // Cancels and deletes are not cards.
+      makeEntry({ op: 'cancel', targetId: generations[0]?.id }),
+    ])
+    await readStart(true)
+    const start = takeHistoryStart()
+    const ids = await historyIds(ALL_HISTORY)
+    expect(start?.ids).toEqual(ids)
+    expect(start?.items).toEqual(await historyItems(ids.slice(0, FIRST_WINDOW)))
+    expect(await readStart(false)).toEqual(await readAuth())
+  })
+
+  it('should fail rather than make the database on a device that has none', async () => {
+    await db.delete()
+    await expect(readStart(true)).rejects.toThrow()
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(DB_NAME)
+    await db.open()
   })
 })

@@ -1,7 +1,8 @@
 import type { Workflow } from '@app/shared-types'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db, type OutboxEntry, type OutboxState } from './db.ts'
-import { ALL_HISTORY, historyIds, historyItem, historyItems, itemState } from './history.ts'
+import { historyIds, historyItem, historyItems } from './history.ts'
+import { ALL_HISTORY, itemState } from './history-item.ts'
 import { makeGeneration } from './testing/fake-api.ts'
 import { freshWorld } from './testing/setup.ts'
 

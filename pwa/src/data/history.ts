@@ -1,38 +1,12 @@
-import type { Generation, GenerationStatus, Workflow } from '@app/shared-types'
+import type { GenerationStatus } from '@app/shared-types'
 import { Dexie } from 'dexie'
-import { db, type OutboxEntry, type OutboxState } from './db.ts'
-
-/** One card of the merged history list: a synced generation, or a request still on the device. */
-export type HistoryItem =
-  | { readonly kind: 'synced'; readonly id: string; readonly generation: Generation }
-  | { readonly kind: 'local'; readonly id: string; readonly entry: OutboxEntry }
-
-/** The state chip of a card (docs/product.md §8): device states first, then server states. */
-export type ItemState =
-  | 'waiting'
-  | 'sending'
-  | 'paused'
-  | 'rejected'
-  | 'queued'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'canceled'
-
-/** History filters (docs/product.md §9.5). */
-export interface HistoryFilter {
-  readonly workflow: Workflow | 'all'
-  readonly state: 'all' | 'in-progress' | 'ready' | 'failed-or-canceled'
-}
-
-export const ALL_HISTORY: HistoryFilter = { workflow: 'all', state: 'all' }
-
-/** The card states each state filter shows (docs/product.md §9.5). */
-export const FILTER_STATES: Record<Exclude<HistoryFilter['state'], 'all'>, readonly ItemState[]> = {
-  'in-progress': ['waiting', 'sending', 'paused', 'queued', 'running'],
-  ready: ['succeeded'],
-  'failed-or-canceled': ['failed', 'canceled', 'rejected'],
-}
+import { db, type OutboxState } from './db.ts'
+import {
+  FILTER_STATES,
+  type HistoryFilter,
+  type HistoryItem,
+  type ItemState,
+} from './history-item.ts'
 
 const SERVER_STATES: readonly GenerationStatus[] = [
   'queued',
@@ -41,10 +15,6 @@ const SERVER_STATES: readonly GenerationStatus[] = [
   'failed',
   'canceled',
 ]
-
-/** The state a card shows. */
-export const itemState = (item: HistoryItem): ItemState =>
-  item.kind === 'local' ? item.entry.state : item.generation.status
 
 const wanted = (filter: HistoryFilter): ReadonlySet<ItemState> | undefined =>
   filter.state === 'all' ? undefined : new Set(FILTER_STATES[filter.state])
@@ -118,14 +88,3 @@ export const historyItems = async (ids: readonly string[]): Promise<HistoryItem[
 /** One card by id, or undefined. */
 export const historyItem = async (id: string): Promise<HistoryItem | undefined> =>
   (await historyItems([id]))[0]
-
-/**
- * The workflow whose credits ran out, when the server refused this request on the device for
- * that (`OUT_OF_CREDITS`); its card offers "Buy credits" and "Send again".
- */
-export const refusedForCredits = (item: HistoryItem): Workflow | undefined =>
-  item.kind === 'local' &&
-  item.entry.state === 'rejected' &&
-  item.entry.lastError?.code === 'OUT_OF_CREDITS'
-    ? item.entry.workflow
-    : undefined

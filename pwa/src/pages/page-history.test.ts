@@ -106,7 +106,12 @@ describe('<page-history>', () => {
     await db.generations.put(makeGeneration({ status: 'succeeded' }))
     await writeMeta('lastSyncError', 'INTERNAL')
     const el = await mount()
-    await until(el, () => text(el).includes("Couldn't refresh."))
+    await until(
+      el,
+      () =>
+        text(el).includes("Couldn't refresh.") &&
+        el.shadowRoot?.querySelector('history-grid') !== null
+    )
     expect(text(el)).toContain("Couldn't refresh. Showing what's on this device.")
     expect(el.shadowRoot?.querySelector('history-grid')).not.toBeNull()
   })
@@ -115,7 +120,12 @@ describe('<page-history>', () => {
     await db.generations.put(makeGeneration({ status: 'succeeded' }))
     await writeMeta('lastSyncError', 'NETWORK')
     const el = await mount()
-    await until(el, () => text(el).includes("Couldn't refresh."))
+    await until(
+      el,
+      () =>
+        text(el).includes("Couldn't refresh.") &&
+        el.shadowRoot?.querySelector('history-grid') !== null
+    )
     await requestWithNetwork(false)
     await until(el, () => !text(el).includes("Couldn't refresh."))
     expect(text(el)).not.toContain("Couldn't refresh.")

@@ -3,11 +3,12 @@ import { customElement, state } from 'lit/decorators.js'
 import '../components/history-filters.ts'
 import '../components/history-grid.ts'
 import '../components/history-sync-status.ts'
-import { LiveQueryController, QueryStatus } from '../controllers/live-query-controller.ts'
+import { DeferredQueryController } from '../controllers/deferred-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
-import { ALL_HISTORY, type HistoryFilter, historyIds } from '../data/history.ts'
+import { QueryStatus } from '../controllers/query-status.ts'
+import { ALL_HISTORY, type HistoryFilter } from '../data/history-item.ts'
+import { loadHistoryReads } from '../data/history-reads.ts'
 import { takeHistoryStart } from '../data/history-start.ts'
-import { readMeta } from '../data/meta.ts'
 import type { AppHistoryActionEvent, AppHistoryFilterEvent } from '../events.ts'
 import { buttonBase, focusRing, pageStyles, visuallyHidden } from '../styles/shared.ts'
 
@@ -55,12 +56,17 @@ export class PageHistory extends LitElement {
 
   /** The first cards, read with the app's start (app-root's guard), drawn on the first render. */
   private readonly _start = takeHistoryStart()
-  private readonly _ids = new LiveQueryController(
+  /** Queries that follow the local data; with a start, they (and Dexie) load after it has painted. */
+  private readonly _reads = loadHistoryReads(this._start !== undefined)
+  private readonly _ids = new DeferredQueryController(
     this,
-    () => historyIds(this._filter),
+    this._reads,
+    (reads) => reads.historyIds(this._filter),
     this._start && { value: this._start.ids }
   )
-  private readonly _syncError = new LiveQueryController(this, () => readMeta('lastSyncError'))
+  private readonly _syncError = new DeferredQueryController(this, this._reads, (reads) =>
+    reads.readMeta('lastSyncError')
+  )
   private readonly _online = new OnlineController(this, { failedRequests: true })
 
   override render() {
@@ -119,7 +125,7 @@ export class PageHistory extends LitElement {
 
   private _setFilter(filter: HistoryFilter): void {
     this._filter = filter
-    this._ids.setQuery(() => historyIds(filter))
+    this._ids.setQuery((reads) => reads.historyIds(filter))
   }
 
   private _onFilter(event: AppHistoryFilterEvent): void {
