@@ -65,6 +65,31 @@ describe('history labels', () => {
     expect(relativeTime('2026-11-22T10:00:00Z', now)).toBe('2 hours ago')
     expect(relativeTime('2026-11-21T12:00:00Z', now)).toBe('yesterday')
   })
+
+  it("should say what Intl's English relative time says, back and ahead, in every unit", () => {
+    const intl = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+    const now = Date.parse('2026-11-22T12:00:00Z')
+    const units = {
+      minute: 60,
+      hour: 3600,
+      day: 86_400,
+      week: 604_800,
+      month: 2_592_000,
+      year: 31_536_000,
+    }
+    for (const [unit, size] of Object.entries(units)) {
+      const next = Object.values(units).find((s) => s > size) ?? Number.POSITIVE_INFINITY
+      for (const n of [1, 2, 3, 5, 11, 21, 100]) {
+        if (n * size >= next) continue
+        for (const sign of [-1, 1]) {
+          const iso = new Date(now + sign * n * size * 1000).toISOString()
+          expect(relativeTime(iso, now)).toBe(
+            intl.format(sign * n, unit as Intl.RelativeTimeFormatUnit)
+          )
+        }
+      }
+    }
+  })
 })
 
 describe('formatDateTime', () => {

@@ -47,7 +47,9 @@ export const readyLabel = (delivered: number, asked: number, refunded: number): 
     ? `${delivered} of ${asked} images ready. ${creditsReturned(refunded)}`
     : STATE_LABELS.succeeded
 
-const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+type Unit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute'
+
+const UNITS: readonly [Unit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['week', 7 * 24 * 3600],
@@ -56,7 +58,26 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ]
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+/** What English says for one unit back or ahead, where it has a word for it. */
+const NEIGHBOURS: Partial<Record<Unit, readonly [past: string, future: string]>> = {
+  year: ['last year', 'next year'],
+  month: ['last month', 'next month'],
+  week: ['last week', 'next week'],
+  day: ['yesterday', 'tomorrow'],
+}
+
+/**
+ * `Intl.RelativeTimeFormat('en', { numeric: 'auto' })`, written out: making the first Intl
+ * formatter loads ICU's locale data, which cost History's start 40–70 ms of a throttled phone's
+ * main thread before its first card (format.test.ts holds the two to the same words).
+ */
+const inWords = (value: number, unit: Unit): string => {
+  const n = Math.abs(value)
+  const neighbour = NEIGHBOURS[unit]
+  if (n === 1 && neighbour) return value < 0 ? neighbour[0] : neighbour[1]
+  const units = `${n} ${unit}${n === 1 ? '' : 's'}`
+  return value < 0 ? `${units} ago` : `in ${units}`
+}
 
 /**
  * How long ago `iso` was, in words ("5 minutes ago", "yesterday"); under a minute is "just now".
@@ -66,7 +87,7 @@ const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
 export const relativeTime = (iso: string, now = Date.now()): string => {
   const seconds = Math.round((Date.parse(iso) - now) / 1000)
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit)
+    if (Math.abs(seconds) >= size) return inWords(Math.trunc(seconds / size), unit)
   }
   return 'just now'
 }
@@ -91,8 +112,12 @@ export const itemLabel = (item: HistoryItem, state: ItemState): string => {
 }
 
 // The app speaks English only, so dates read in English too, like the relative times and counts
-// next to them, rather than mixing the reader's locale into English sentences.
-const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' })
+// next to them, rather than mixing the reader's locale into English sentences. Made on first use:
+// History's cards need none (see inWords).
+let dateTime: Intl.DateTimeFormat | undefined
 
 /** A full date and time for details ("Nov 22, 2026, 10:04 AM"). */
-export const formatDateTime = (value: Date | string): string => dateTime.format(new Date(value))
+export const formatDateTime = (value: Date | string): string => {
+  dateTime ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' })
+  return dateTime.format(new Date(value))
+}

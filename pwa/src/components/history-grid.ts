@@ -1,6 +1,7 @@
 import { css, html, LitElement, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
+import { afterPaint } from '../after-paint.ts'
 import { type HistoryItem, itemState } from '../data/history-item.ts'
 import { type HistoryReads, loadHistoryReads } from '../data/history-reads.ts'
 import { cssProperties } from '../styles/css-properties.ts'
@@ -13,6 +14,7 @@ import {
   type GridLayout,
   type GridWindow,
   gridLayout,
+  OVERSCAN_ROWS,
   targetIndex,
   visibleWindow,
 } from '../history/grid-layout.ts'
@@ -80,6 +82,11 @@ export class HistoryGrid extends LitElement {
   private _frame = 0
   /** The `ids` the current window query was made for; a new array means a new query. */
   private _queriedIds: readonly string[] = []
+  /**
+   * Rows drawn beyond the visible ones: none for the cards given with the app's start, until they
+   * have painted, so the first card waits for no card off screen.
+   */
+  private _overscan = OVERSCAN_ROWS
   /** A card to focus once its data has loaded (it was off screen when asked for). */
   private _focusIndex: number | undefined
 
@@ -111,6 +118,11 @@ export class HistoryGrid extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._cards && this.initialItems?.length) {
+      this._overscan = 0
+      void afterPaint().then(() => {
+        this._overscan = OVERSCAN_ROWS
+        this._measure()
+      })
       this._cards = {
         items: new Map(this.initialItems.map((item) => [item.id, item])),
         thumbnails: new Map(),
@@ -204,7 +216,13 @@ export class HistoryGrid extends LitElement {
     if (layout.columns !== this._layout.columns || layout.cardWidth !== this._layout.cardWidth) {
       this._layout = layout
     }
-    const next = visibleWindow(layout, this.ids.length, rect.top, window.innerHeight)
+    const next = visibleWindow(
+      layout,
+      this.ids.length,
+      rect.top,
+      window.innerHeight,
+      this._overscan
+    )
     const ids = this.ids
     const same = next.start === this._window.start && next.end === this._window.end
     if (same && ids === this._queriedIds) return

@@ -1,14 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { AuthSnapshot } from '../data/auth-snapshot.ts'
 import { hasServerSession, mayHaveLocalData } from '../data/frame-checks.ts'
-import { readStart } from '../data/history-start.ts'
+import { historyStartIsEmpty, readStart } from '../data/history-start.ts'
 import type { LiveQueryController } from './live-query-controller.ts'
 import { QueryStatus } from './query-status.ts'
 
 /** The data layer the frame loads lazily: Dexie, the session and the sync engine's starter. */
 export type FrameData = typeof import('../data/frame.ts')
 
-const SIGNED_OUT: AuthSnapshot = { user: null, expired: false }
+/** The sign-in state of a device that stores none. */
+export const SIGNED_OUT: AuthSnapshot = { user: null, expired: false }
 
 /**
  * The app frame's data layer, loaded once the first page has painted (or a page needs it first),
@@ -70,6 +71,8 @@ export class DataLayerController implements ReactiveController {
     const auth = await readStart(history).catch(() => SIGNED_OUT)
     this._startAuth = auth
     this._host.requestUpdate()
+    // A new device's History waits for its first pull, not for Dexie to stay out of the way.
+    if (historyStartIsEmpty()) void this.load().catch(() => undefined)
     return auth
   }
 

@@ -1,10 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { afterPaint } from '../after-paint.ts'
+import type { AuthSnapshot } from '../data/auth-snapshot.ts'
 import { hasServerSession } from '../data/frame-checks.ts'
 import { safeRedirect, signInPathFor } from '../navigation.ts'
 import type { Router } from '../router.ts'
 import type { RouteMatch } from '../routes.ts'
-import type { DataLayerController } from './data-layer-controller.ts'
+import { type DataLayerController, SIGNED_OUT } from './data-layer-controller.ts'
 
 /** Pages a signed-in user skips: they go on to the app (or the sign-in `redirect`). */
 const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])
@@ -64,21 +65,29 @@ export class SessionGuardController implements ReactiveController {
   async guard(match: RouteMatch, url: URL): Promise<string | undefined> {
     const layer = this._data
     const gated = isGated(match)
-    // A device that never stored anything is signed out unless the server has a session for it
-    // (a social sign-in coming back): its visit needs neither the data layer nor Dexie.
-    if (!layer.data && !(await layer.hasLocalData()) && !(gated && (await hasServerSession()))) {
-      return match.route.needsAuth ? signInPathFor(url) : undefined
+    let auth: AuthSnapshot
+    let mayHaveLocalData = true
+    if (match.route.needsAuth && !layer.data) {
+      // A private page is most likely opened by a signed-in device: its module loads while the
+      // stored state is read, not after.
+      const reading = layer.readAuth(match.route.tag === 'page-history')
+      void match.route.load().catch(() => undefined)
+      auth = await reading
+    } else if (!layer.data && !(await layer.hasLocalData())) {
+      auth = SIGNED_OUT
+      mayHaveLocalData = false
+    } else {
+      auth = await layer.readAuth(false)
     }
-    // A device that holds data is most likely signed in: its page loads while the state is read.
-    if (match.route.needsAuth) {
-      void layer
-        .hasLocalData()
-        .then((has) => (has ? match.route.load() : undefined))
-        .catch(() => undefined)
-    }
-    let auth = await layer.readAuth(match.route.tag === 'page-history')
-    if (!auth.user && gated && navigator.onLine) {
-      // A social sign-in comes back with a cookie but nothing stored yet.
+    // Nothing stored may still be a signed-in browser: a social sign-in comes back with a cookie
+    // but nothing stored yet.
+    const stored = async () => mayHaveLocalData && (await layer.hasLocalData())
+    if (
+      !auth.user &&
+      gated &&
+      navigator.onLine &&
+      ((await stored()) || (await hasServerSession()))
+    ) {
       const data = await layer.load().catch(() => undefined)
       await data?.refreshSession().catch(() => undefined)
       auth = await layer.readAuth(false)

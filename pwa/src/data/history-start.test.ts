@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { readAuth } from './auth-snapshot.ts'
 import { db } from './db.ts'
 import { DB_NAME } from './db-name.ts'
@@ -34,14 +34,23 @@ describe('readStart', () => {
     takeHistoryStart()
   })
 
-  it('should read the sign-in state, every id and the first window together', async () => {
+  it('should read the sign-in state, the first window and how many cards there are together', async () => {
     const ids = await storeHistory(FIRST_WINDOW + 6)
     const start = await readStart(true)
     expect(start.user?.id).toBe('user-1')
     expect(start.expired).toBe(false)
     const history = takeHistoryStart()
-    expect(history?.ids).toEqual(ids)
+    expect(history?.ids).toEqual(ids.slice(0, FIRST_WINDOW))
+    expect(history?.complete).toBe(false)
     expect(history?.items.map((item) => item.id)).toEqual(ids.slice(0, FIRST_WINDOW))
+  })
+
+  it('should say when its ids are all there are', async () => {
+    const ids = await storeHistory(2)
+    const entry = makeEntry()
+    await db.outbox.put(entry)
+    await readStart(true)
+    expect(takeHistoryStart()).toMatchObject({ ids: [entry.id, ...ids], complete: true })
   })
 
   it('should hand the history over once', async () => {
@@ -81,28 +90,40 @@ describe('readStart', () => {
     await expect.poll(() => takeHistoryStart()).toBeUndefined()
   })
 
-  it("should answer as Dexie's queries do: requests on the device first, ties and all", async () => {
-    const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 0, minute)).toISOString()
-    const generations = Array.from({ length: FIRST_WINDOW + 4 }, (_, i) =>
-      makeGeneration({ status: 'succeeded', createdAt: at(i % 5) })
-    )
-    await db.generations.bulkPut(generations)
-    const resent = generations[3]
-    await db.outbox.bulkPut([
-      makeEntry({ createdAt: at(2) }),
-      makeRefusedEntry('OUT_OF_CREDITS', { createdAt: at(9) }),
-      // A request on the device for a generation the server also has shows once, as the request.
-      makeEntry({ id: resent?.id, createdAt: at(1) }),
-      // Cancels and deletes are not cards.
-      makeEntry({ op: 'cancel', targetId: generations[0]?.id }),
-    ])
-    await readStart(true)
-    const start = takeHistoryStart()
-    const ids = await historyIds(ALL_HISTORY)
-    expect(start?.ids).toEqual(ids)
-    expect(start?.items).toEqual(await historyItems(ids.slice(0, FIRST_WINDOW)))
-    expect(await readStart(false)).toEqual(await readAuth())
-  })
+  // Chromium reads the newest records of an index at once; other browsers read every id first.
+  it.each([
+    ['newest records first', true],
+    ['every id first', false],
+  ])(
+    "should answer as Dexie's queries do, reading %s: requests on the device first, ties and all",
+    async (_, records) => {
+      const getAllRecords = Object.getOwnPropertyDescriptor(IDBIndex.prototype, 'getAllRecords')
+      if (!records) Reflect.deleteProperty(IDBIndex.prototype, 'getAllRecords')
+      onTestFinished(() => {
+        if (getAllRecords) Object.defineProperty(IDBIndex.prototype, 'getAllRecords', getAllRecords)
+      })
+      const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 0, minute)).toISOString()
+      const generations = Array.from({ length: FIRST_WINDOW + 4 }, (_, i) =>
+        makeGeneration({ status: 'succeeded', createdAt: at(i % 5) })
+      )
+      await db.generations.bulkPut(generations)
+      await db.outbox.bulkPut([
+        makeEntry({ createdAt: at(2) }),
+        makeRefusedEntry('OUT_OF_CREDITS', { createdAt: at(9) }),
+        // A request on the device for a generation the server also has shows once, as the request.
+        makeEntry({ id: generations[3]?.id, createdAt: at(1) }),
+        // Cancels and deletes are not cards.
+        makeEntry({ op: 'cancel', targetId: generations[0]?.id }),
+      ])
+      await readStart(true)
+      const start = takeHistoryStart()
+      const ids = await historyIds(ALL_HISTORY)
+      expect(start?.ids).toEqual(records ? ids.slice(0, FIRST_WINDOW) : ids)
+      expect(start?.complete).toBe(!records)
+      expect(start?.items).toEqual(await historyItems(ids.slice(0, FIRST_WINDOW)))
+      expect(await readStart(false)).toEqual(await readAuth())
+    }
+  )
 
   it('should fail rather than make the database on a device that has none', async () => {
     await db.delete()

@@ -12,9 +12,16 @@ import type { HistoryItem } from './history-item.ts'
 /** Cards read with the start, enough to fill a phone or a desktop screen. */
 export const FIRST_WINDOW = 24
 
-/** What History draws first: every id (unfiltered) and the cards of the first window. */
+/** What History draws first, unfiltered. */
 export interface HistoryStart {
+  /**
+   * The first ids in display order: those of the first window at least, every one where the
+   * browser cannot read an index's records newest first.
+   */
   readonly ids: readonly string[]
+  /** Whether `ids` holds every id (until History's own query answers, the list may be longer). */
+  readonly complete: boolean
+  /** The cards of the first window. */
   readonly items: readonly HistoryItem[]
 }
 
@@ -46,6 +53,12 @@ export const takeHistoryStart = (): HistoryStart | undefined => {
   forgetHistoryStart()
   return start
 }
+
+/**
+ * Whether the read with the start found History empty (a new device, before its first pull):
+ * with no card to draw first, nothing needs to wait for the first paint.
+ */
+export const historyStartIsEmpty = (): boolean => primed?.start.ids.length === 0
 
 /** Calls `onChange` after any committed change to History's tables, in this tab or another. */
 const watchChanges = (onChange: () => void): (() => void) => {
@@ -82,34 +95,88 @@ const openExisting = (): Promise<IDBDatabase> =>
 const metaValue = async <V>(meta: IDBObjectStore, key: MetaRow['key']): Promise<V | undefined> =>
   ((await settled(meta.get(key))) as MetaRow | undefined)?.value as V | undefined
 
-/** The unfiltered History start: requests on the device first, then synced ones, newest first. */
-const readHistory = async (transaction: IDBTransaction): Promise<HistoryStart> => {
-  const generations = transaction.objectStore('generations')
-  const [entries, syncedKeys] = await Promise.all([
-    settled(transaction.objectStore('outbox').getAll()) as Promise<OutboxEntry[]>,
-    settled(generations.index('createdAt').getAllKeys()),
-  ])
-  const local = entries
+/** A record of an index as `getAllRecords` answers (Chromium 141+; not yet in TypeScript's DOM). */
+interface IndexRecord {
+  readonly value: unknown
+}
+type RecordsIndex = IDBIndex & {
+  getAllRecords?: (options: {
+    direction: IDBCursorDirection
+    count: number
+  }) => IDBRequest<IndexRecord[]>
+}
+
+/** Requests on the device that show as cards, newest first (as `historyIds` orders them). */
+const localCards = async (transaction: IDBTransaction): Promise<OutboxEntry[]> => {
+  const entries = (await settled(transaction.objectStore('outbox').getAll())) as OutboxEntry[]
+  return entries
     .filter((entry) => entry.op === 'generate')
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+const cardsOf = (local: readonly OutboxEntry[], synced: readonly Generation[]): HistoryItem[] => [
+  ...local.slice(0, FIRST_WINDOW).map((entry) => ({ kind: 'local' as const, id: entry.id, entry })),
+  ...synced.map((generation) => ({ kind: 'synced' as const, id: generation.id, generation })),
+]
+
+/**
+ * The start where the browser reads an index's records newest first: the newest records and the
+ * requests on the device, asked at once, so the read is one round trip whatever the size of
+ * History. Not even a count: counting 10,000 records took longer than the rest of the read.
+ */
+const readNewest = async (
+  transaction: IDBTransaction,
+  getAllRecords: NonNullable<RecordsIndex['getAllRecords']>
+): Promise<HistoryStart> => {
+  const [local, newest] = await Promise.all([
+    localCards(transaction),
+    settled(getAllRecords({ direction: 'prev', count: FIRST_WINDOW })),
+  ])
+  const onDevice = new Set(local.map((entry) => entry.id))
+  // The newest records cover the window: requests on the device only take their places.
+  const unseen = newest
+    .map(({ value }) => value as Generation)
+    .filter((generation) => !onDevice.has(generation.id))
+  const synced = unseen.slice(0, Math.max(0, FIRST_WINDOW - local.length))
+  return {
+    ids: [...onDevice, ...synced.map((generation) => generation.id)],
+    // Fewer records than asked for are all there are.
+    complete: newest.length < FIRST_WINDOW && synced.length === unseen.length,
+    items: cardsOf(local, synced),
+  }
+}
+
+/** The start elsewhere: every id from the index, then the first window's records. */
+const readAllIds = async (
+  transaction: IDBTransaction,
+  generations: IDBObjectStore
+): Promise<HistoryStart> => {
+  const [local, keys] = await Promise.all([
+    localCards(transaction),
+    settled(generations.index('createdAt').getAllKeys()),
+  ])
   const onDevice = new Set(local.map((entry) => entry.id))
   // Index order is (createdAt, id) ascending; newest first is that order reversed, as in Dexie.
-  const synced = (syncedKeys as string[]).reverse().filter((id) => !onDevice.has(id))
+  const synced = (keys as string[]).reverse().filter((id) => !onDevice.has(id))
+  const first = synced.slice(0, Math.max(0, FIRST_WINDOW - local.length))
+  const found = await Promise.all(
+    first.map((id) => settled(generations.get(id) as IDBRequest<Generation | undefined>))
+  )
   const ids = [...onDevice, ...synced]
-  const firstSynced = synced.slice(0, Math.max(0, FIRST_WINDOW - local.length))
-  const found = (await Promise.all(firstSynced.map((id) => settled(generations.get(id))))) as (
-    | Generation
-    | undefined
-  )[]
-  const items: HistoryItem[] = [
-    ...local
-      .slice(0, FIRST_WINDOW)
-      .map((entry) => ({ kind: 'local' as const, id: entry.id, entry })),
-    ...found.flatMap((generation) =>
-      generation ? [{ kind: 'synced' as const, id: generation.id, generation }] : []
-    ),
-  ]
-  return { ids, items }
+  const items = cardsOf(
+    local,
+    found.filter((generation) => generation !== undefined)
+  )
+  return { ids, complete: true, items }
+}
+
+/** The unfiltered History start: requests on the device first, then synced ones, newest first. */
+const readHistory = (transaction: IDBTransaction): Promise<HistoryStart> => {
+  const generations = transaction.objectStore('generations')
+  const byDate = generations.index('createdAt') as RecordsIndex
+  return byDate.getAllRecords
+    ? readNewest(transaction, byDate.getAllRecords.bind(byDate))
+    : readAllIds(transaction, generations)
 }
 
 /**
@@ -126,16 +193,18 @@ export const readStart = async (history: boolean): Promise<AuthSnapshot> => {
     try {
       const transaction = database.transaction(['meta', 'outbox', 'generations'], 'readonly')
       const meta = transaction.objectStore('meta')
-      const [user, authState] = await Promise.all([
+      // History is read alongside the sign-in state, in the same round trip, and dropped if the
+      // device turns out signed out.
+      const [user, authState, cards] = await Promise.all([
         metaValue<LocalUser | null>(meta, 'user'),
         metaValue<string>(meta, 'authState'),
+        history ? readHistory(transaction) : undefined,
       ])
       const auth: AuthSnapshot = {
         user: user ?? null,
         expired: Boolean(user) && authState === 'expired',
       }
-      const start =
-        history && auth.user && !auth.expired ? await readHistory(transaction) : undefined
+      const start = auth.user && !auth.expired ? cards : undefined
       if (start && reads === mine) primed = { start, stop: watch }
       else watch()
       return auth

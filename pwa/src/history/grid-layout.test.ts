@@ -26,6 +26,7 @@ describe('history grid layout', () => {
     expect(top.start).toBe(0)
     const visibleRows = Math.ceil(844 / layout.rowHeight)
     expect(top.end).toBe((visibleRows + OVERSCAN_ROWS) * 2)
+    expect(visibleWindow(layout, 10_000, 0, 844, 0).end).toBe(visibleRows * 2)
     const middle = visibleWindow(layout, 10_000, -layout.rowHeight * 1000, 844)
     expect(middle.start).toBe((1000 - OVERSCAN_ROWS) * 2)
     expect(middle.end - middle.start).toBeLessThanOrEqual((visibleRows + 2 * OVERSCAN_ROWS + 1) * 2)

@@ -40,17 +40,18 @@ export interface GridWindow {
 
 /**
  * Which cards to render when the grid's top is `top` px from the viewport's top (negative once
- * scrolled past) in a viewport `viewportHeight` px tall: the visible rows plus the overscan.
+ * scrolled past) in a viewport `viewportHeight` px tall: the visible rows plus `overscan` rows.
  */
 export const visibleWindow = (
   layout: GridLayout,
   count: number,
   top: number,
-  viewportHeight: number
+  viewportHeight: number,
+  overscan = OVERSCAN_ROWS
 ): GridWindow => {
   const rows = Math.ceil(count / layout.columns)
-  const firstRow = Math.floor(Math.max(0, -top) / layout.rowHeight) - OVERSCAN_ROWS
-  const lastRow = Math.ceil((viewportHeight - top) / layout.rowHeight) + OVERSCAN_ROWS
+  const firstRow = Math.floor(Math.max(0, -top) / layout.rowHeight) - overscan
+  const lastRow = Math.ceil((viewportHeight - top) / layout.rowHeight) + overscan
   const startRow = Math.min(rows, Math.max(0, firstRow))
   const endRow = Math.min(rows, Math.max(startRow, lastRow))
   const end = Math.min(count, endRow * layout.columns)

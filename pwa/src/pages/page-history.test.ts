@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../data/db.ts'
-import { readStart, takeHistoryStart } from '../data/history-start.ts'
+import { FIRST_WINDOW, readStart, takeHistoryStart } from '../data/history-start.ts'
 import { writeMeta } from '../data/meta.ts'
 import { makeGeneration } from '../data/testing/fake-api.ts'
 import { makeRefusedEntry } from '../data/testing/make-entry.ts'
@@ -46,6 +46,23 @@ describe('<page-history>', () => {
     await grid?.updateComplete
     expect(grid?.shadowRoot?.querySelectorAll('history-card').length).toBe(2)
     expect(takeHistoryStart()).toBeUndefined()
+  })
+
+  it('should not announce a count until it knows every card, then announce all of them', async () => {
+    await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
+    await writeMeta('authState', 'signed-in')
+    const stored = Array.from({ length: FIRST_WINDOW + 6 }, () =>
+      makeGeneration({ status: 'succeeded' })
+    )
+    await db.generations.bulkPut(stored)
+    await readStart(true)
+    const el = document.createElement('page-history')
+    document.body.append(el)
+    await el.updateComplete
+    const status = () => el.shadowRoot?.querySelector('p[role="status"]')?.textContent?.trim()
+    expect(el.shadowRoot?.querySelector('history-grid')?.ids).toHaveLength(FIRST_WINDOW)
+    expect(status()).toBe('')
+    await expect.poll(status, { timeout: 10_000 }).toBe(`${FIRST_WINDOW + 6} generations`)
   })
 
   it('should send again a card refused for lack of credits when its Send again is pressed', async () => {

@@ -71,6 +71,8 @@ export class PageHistory extends LitElement {
 
   override render() {
     const ids = this._ids.value
+    // The start's first ids may stand for a longer list: its count waits for History's query.
+    const counted = !this._start || ids !== this._start.ids || this._start.complete
     const loading = this._ids.status === QueryStatus.PENDING
     return html`
       <h1>History</h1>
@@ -81,7 +83,7 @@ export class PageHistory extends LitElement {
       }
       <history-sync-status></history-sync-status>
       <history-filters .filter=${this._filter} @app-history-filter=${this._onFilter}></history-filters>
-      <p class="visually-hidden" role="status">${ids && !loading ? this._count(ids.length) : ''}</p>
+      <p class="visually-hidden" role="status">${ids && counted && !loading ? this._count(ids.length) : ''}</p>
       ${loading || !ids ? this._skeleton() : this._list(ids)}
     `
   }
