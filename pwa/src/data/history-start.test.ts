@@ -42,15 +42,22 @@ describe('readStart', () => {
     const history = takeHistoryStart()
     expect(history?.ids).toEqual(ids.slice(0, FIRST_WINDOW))
     expect(history?.complete).toBe(false)
+    // Never pulled: History cannot say yet that there is nothing.
+    expect(history?.lastSyncAt).toBeUndefined()
     expect(history?.items.map((item) => item.id)).toEqual(ids.slice(0, FIRST_WINDOW))
   })
 
-  it('should say when its ids are all there are', async () => {
+  it('should say when its ids are all there are, and when this device last pulled', async () => {
     const ids = await storeHistory(2)
     const entry = makeEntry()
     await db.outbox.put(entry)
+    await writeMeta('lastSyncAt', '2026-12-01T10:00:00.000Z')
     await readStart(true)
-    expect(takeHistoryStart()).toMatchObject({ ids: [entry.id, ...ids], complete: true })
+    expect(takeHistoryStart()).toMatchObject({
+      ids: [entry.id, ...ids],
+      complete: true,
+      lastSyncAt: '2026-12-01T10:00:00.000Z',
+    })
   })
 
   it('should hand the history over once', async () => {

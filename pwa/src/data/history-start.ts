@@ -23,7 +23,12 @@ export interface HistoryStart {
   readonly complete: boolean
   /** The cards of the first window. */
   readonly items: readonly HistoryItem[]
+  /** When this device last pulled; undefined before its first pull (History is not known yet). */
+  readonly lastSyncAt: string | undefined
 }
+
+/** The cards part of the start, as History's tables hold it. */
+type StoredCards = Omit<HistoryStart, 'lastSyncAt'>
 
 /**
  * Dexie's own channel for changes made in any tab or worker of the origin (it posts the changed
@@ -127,7 +132,7 @@ const cardsOf = (local: readonly OutboxEntry[], synced: readonly Generation[]): 
 const readNewest = async (
   transaction: IDBTransaction,
   getAllRecords: NonNullable<RecordsIndex['getAllRecords']>
-): Promise<HistoryStart> => {
+): Promise<StoredCards> => {
   const [local, newest] = await Promise.all([
     localCards(transaction),
     settled(getAllRecords({ direction: 'prev', count: FIRST_WINDOW })),
@@ -150,7 +155,7 @@ const readNewest = async (
 const readAllIds = async (
   transaction: IDBTransaction,
   generations: IDBObjectStore
-): Promise<HistoryStart> => {
+): Promise<StoredCards> => {
   const [local, keys] = await Promise.all([
     localCards(transaction),
     settled(generations.index('createdAt').getAllKeys()),
@@ -171,7 +176,7 @@ const readAllIds = async (
 }
 
 /** The unfiltered History start: requests on the device first, then synced ones, newest first. */
-const readHistory = (transaction: IDBTransaction): Promise<HistoryStart> => {
+const readHistory = (transaction: IDBTransaction): Promise<StoredCards> => {
   const generations = transaction.objectStore('generations')
   const byDate = generations.index('createdAt') as RecordsIndex
   return byDate.getAllRecords
@@ -195,16 +200,17 @@ export const readStart = async (history: boolean): Promise<AuthSnapshot> => {
       const meta = transaction.objectStore('meta')
       // History is read alongside the sign-in state, in the same round trip, and dropped if the
       // device turns out signed out.
-      const [user, authState, cards] = await Promise.all([
+      const [user, authState, lastSyncAt, cards] = await Promise.all([
         metaValue<LocalUser | null>(meta, 'user'),
         metaValue<string>(meta, 'authState'),
+        metaValue<string>(meta, 'lastSyncAt'),
         history ? readHistory(transaction) : undefined,
       ])
       const auth: AuthSnapshot = {
         user: user ?? null,
         expired: Boolean(user) && authState === 'expired',
       }
-      const start = auth.user && !auth.expired ? cards : undefined
+      const start = auth.user && !auth.expired && cards ? { ...cards, lastSyncAt } : undefined
       if (start && reads === mine) primed = { start, stop: watch }
       else watch()
       return auth

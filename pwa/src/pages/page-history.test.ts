@@ -28,6 +28,8 @@ const mount = async (): Promise<PageHistory> => {
 describe('<page-history>', () => {
   beforeEach(async () => {
     await Promise.all(db.tables.map((table) => table.clear()))
+    // A device that has pulled at least once; before that, no card does not mean no history.
+    await writeMeta('lastSyncAt', '2026-12-01T10:00:00.000Z')
   })
   afterEach(async () => {
     await requestWithNetwork(true)
@@ -86,6 +88,19 @@ describe('<page-history>', () => {
       a.getAttribute('href')
     )
     expect(links).toEqual(['/studio/product-shoot', '/studio/ad-graphic'])
+  })
+
+  it('should say it is getting the history, not that there is none, before the first pull', async () => {
+    await db.meta.delete('lastSyncAt')
+    const el = await mount()
+    await until(el, () => text(el).includes('Getting your history…'))
+    expect(text(el)).not.toContain('No generations yet.')
+    await requestWithNetwork(false)
+    await expect
+      .poll(() => text(el))
+      .toContain('Your history shows here once this device is back online.')
+    await writeMeta('lastSyncAt', '2026-12-01T10:00:00.000Z')
+    await expect.poll(() => text(el)).toContain('No generations yet.')
   })
 
   it('should show the cards already pulled while a catch-up says how far it is', async () => {

@@ -67,6 +67,13 @@ export class PageHistory extends LitElement {
   private readonly _syncError = new DeferredQueryController(this, this._reads, (reads) =>
     reads.readMeta('lastSyncError')
   )
+  /** Undefined until this device's first pull: until then, no card does not mean no history. */
+  private readonly _lastSyncAt = new DeferredQueryController(
+    this,
+    this._reads,
+    (reads) => reads.readMeta('lastSyncAt'),
+    this._start && { value: this._start.lastSyncAt }
+  )
   private readonly _online = new OnlineController(this, { failedRequests: true })
 
   override render() {
@@ -101,6 +108,19 @@ export class PageHistory extends LitElement {
         .initialItems=${this._start?.items}
         @app-history-action=${this._onCardAction}
       ></history-grid>`
+    }
+    if (this._lastSyncAt.status === QueryStatus.PENDING) return this._skeleton()
+    if (this._lastSyncAt.status === QueryStatus.READY && !this._lastSyncAt.value) {
+      return html`<div class="empty" role="status">
+          <p>
+            ${
+              this._online.online
+                ? 'Getting your history…'
+                : 'Your history shows here once this device is back online.'
+            }
+          </p>
+        </div>
+        ${this._skeleton()}`
     }
     if (isFiltered(this._filter)) {
       return html`<div class="empty">
