@@ -1,3 +1,4 @@
+import './start-early.ts'
 import './zod-without-eval.ts'
 import './styles/tokens.css'
 import './app-root.ts'

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { readAuth } from './auth-snapshot.ts'
 import { db } from './db.ts'
 import { DB_NAME } from './db-name.ts'
 import { historyIds, historyItems } from './history.ts'
 import { ALL_HISTORY } from './history-item.ts'
-import { FIRST_WINDOW, readStart, takeHistoryStart } from './history-start.ts'
+import { readStart, readStartEarly, takeHistoryStart } from './history-start.ts'
+import { FIRST_WINDOW } from './history-start-cards.ts'
 import { writeMeta } from './meta.ts'
 import { wipeLocalData } from './session.ts'
 import { makeGeneration } from './testing/fake-api.ts'
@@ -58,6 +59,21 @@ describe('readStart', () => {
       complete: true,
       lastSyncAt: '2026-12-01T10:00:00.000Z',
     })
+  })
+
+  it('should let the start take a read begun early, once, and only for the same question', async () => {
+    await storeHistory(2)
+    const open = vi.spyOn(indexedDB, 'open')
+    onTestFinished(() => open.mockRestore())
+    readStartEarly(true)
+    expect((await readStart(true)).user?.id).toBe('user-1')
+    expect(takeHistoryStart()?.ids).toHaveLength(2)
+    expect(open).toHaveBeenCalledTimes(1)
+    await readStart(true)
+    expect(open).toHaveBeenCalledTimes(2)
+    readStartEarly(true)
+    await readStart(false)
+    expect(open).toHaveBeenCalledTimes(4)
   })
 
   it('should hand the history over once', async () => {

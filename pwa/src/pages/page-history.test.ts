@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../data/db.ts'
-import { FIRST_WINDOW, readStart, takeHistoryStart } from '../data/history-start.ts'
+import { readStart, takeHistoryStart } from '../data/history-start.ts'
+import { FIRST_WINDOW } from '../data/history-start-cards.ts'
 import { writeMeta } from '../data/meta.ts'
 import { makeGeneration } from '../data/testing/fake-api.ts'
 import { makeRefusedEntry } from '../data/testing/make-entry.ts'
