@@ -65,8 +65,9 @@ const sum = async (distDir, files) => {
 export const title = '1. Bundle'
 export const about =
   'Sizes of the production build (`npm run build -w @app/pwa`). Initial JS = every script a first ' +
-  'visit fetches in Chromium (entry, its imports and the route chunk), gzip level 9. Precache = the ' +
-  'files in the manifest injected into sw.js.'
+  'visit fetches in Chromium (entry, its imports and the route chunk), gzip level 9; for a ' +
+  'signed-in start, every script whose request began before the frame that drew the first card ' +
+  "(the page's resource timing). Precache = the files in the manifest injected into sw.js."
 
 export const run = async (ctx) => {
   const { distDir } = ctx
