@@ -31,7 +31,9 @@ describe('History and its detail page in Chromium', () => {
   })
 
   it('should show the empty state with links to both studios, with no axe violations', async () => {
-    await page.goto(url('/history'))
+    // What counts is what the page shows, which the checks below poll for; the load event once
+    // took over 30 s on a busy CI machine (the first visit of a fresh browser).
+    await page.goto(url('/history'), { waitUntil: 'commit' })
     await expect.poll(() => heading(page).textContent()).toBe('History')
     const empty = page.getByText(
       'No generations yet. Create your first one in Product Shoot or Ad Graphic.'
