@@ -149,9 +149,17 @@ describe('readStart', () => {
   )
 
   it('should fail rather than make the database on a device that has none', async () => {
+    await readStart(false)
+    const open = vi.spyOn(indexedDB, 'open')
+    onTestFinished(() => open.mockRestore())
     await db.delete()
+    // Found by an earlier start: the start opens at once, and takes back the database it made.
     await expect(readStart(true)).rejects.toThrow()
     expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(DB_NAME)
+    expect(open).toHaveBeenCalledTimes(1)
+    // Now the start asks first, and opens nothing.
+    await expect(readStart(true)).rejects.toThrow()
+    expect(open).toHaveBeenCalledTimes(1)
     await db.open()
   })
 })
