@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { AuthSnapshot } from '../data/auth-snapshot.ts'
 import { hasServerSession, mayHaveLocalData } from '../data/frame-checks.ts'
-import { historyStartIsEmpty, readStart } from '../data/history-start.ts'
+import { loadHistoryReads } from '../data/history-reads.ts'
+import { historyStartHasCards, readStart } from '../data/history-start.ts'
 import type { LiveQueryController } from './live-query-controller.ts'
 import { QueryStatus } from './query-status.ts'
 
@@ -71,8 +72,12 @@ export class DataLayerController implements ReactiveController {
     const auth = await readStart(history).catch(() => SIGNED_OUT)
     this._startAuth = auth
     this._host.requestUpdate()
-    // A new device's History waits for its first pull, not for Dexie to stay out of the way.
-    if (historyStartIsEmpty()) void this.load().catch(() => undefined)
+    // With no card to draw first (a new device's History waits for its first pull), the data
+    // layer and History's queries load at once, so History follows that pull from its first page.
+    if (history && !historyStartHasCards()) {
+      void this.load().catch(() => undefined)
+      void loadHistoryReads(false).catch(() => undefined)
+    }
     return auth
   }
 

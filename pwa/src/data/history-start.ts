@@ -37,10 +37,10 @@ export const takeHistoryStart = (): HistoryStart | undefined => {
 }
 
 /**
- * Whether the read with the start found History empty (a new device, before its first pull):
- * with no card to draw first, nothing needs to wait for the first paint.
+ * Whether the read with the start has cards for History to draw first; without (a new device
+ * before its first pull, or nothing read), nothing needs to wait for the first paint.
  */
-export const historyStartIsEmpty = (): boolean => primed?.start.ids.length === 0
+export const historyStartHasCards = (): boolean => (primed?.start.ids.length ?? 0) > 0
 
 const metaValue = async <V>(meta: IDBObjectStore, key: MetaRow['key']): Promise<V | undefined> =>
   ((await settled(meta.get(key))) as MetaRow | undefined)?.value as V | undefined

@@ -1,8 +1,9 @@
 import type { Workflow } from '@app/shared-types'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db, type OutboxEntry, type OutboxState } from './db.ts'
-import { historyIds, historyItem, historyItems } from './history.ts'
+import { historyIds, historyItem, historyItems, historyView } from './history.ts'
 import { ALL_HISTORY, itemState } from './history-item.ts'
+import { FIRST_WINDOW } from './history-start-cards.ts'
 import { makeGeneration } from './testing/fake-api.ts'
 import { freshWorld } from './testing/setup.ts'
 
@@ -96,5 +97,19 @@ describe('historyItems', () => {
     ])
     expect((await historyItem('l-rej'))?.kind).toBe('local')
     expect(await historyItem('missing')).toBeUndefined()
+  })
+})
+
+describe('historyView', () => {
+  it('should read every id with the cards of the first window, as the two queries answer', async () => {
+    const more = Array.from({ length: FIRST_WINDOW }, (_, i) =>
+      makeGeneration({ status: 'succeeded', createdAt: at(100 + i) })
+    )
+    await db.generations.bulkPut(more)
+    const view = await historyView(ALL_HISTORY)
+    const ids = await historyIds(ALL_HISTORY)
+    expect(view.ids).toEqual(ids)
+    expect(view.items).toEqual(await historyItems(ids.slice(0, FIRST_WINDOW)))
+    expect(view.items).toHaveLength(FIRST_WINDOW)
   })
 })

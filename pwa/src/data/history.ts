@@ -7,6 +7,7 @@ import {
   type HistoryItem,
   type ItemState,
 } from './history-item.ts'
+import { FIRST_WINDOW } from './history-start-cards.ts'
 
 const SERVER_STATES: readonly GenerationStatus[] = [
   'queued',
@@ -66,6 +67,24 @@ export const historyIds = async (filter: HistoryFilter): Promise<string[]> =>
     const onDevice = new Set(local)
     const synced = (await syncedIds(filter)).filter((id) => !onDevice.has(id))
     return [...local, ...synced]
+  })
+
+/** History's list as the page follows it: every id matching a filter, and the first cards. */
+export interface HistoryView {
+  readonly ids: readonly string[]
+  /** The cards of the first `FIRST_WINDOW` ids, read with them. */
+  readonly items: readonly HistoryItem[]
+}
+
+/**
+ * `historyIds(filter)` and the first window's cards, in one transaction: History draws its first
+ * cards with the ids, with no read of its own that a catch-up's write (which holds the
+ * generations store for a while) could make wait.
+ */
+export const historyView = async (filter: HistoryFilter): Promise<HistoryView> =>
+  db.transaction('r', db.outbox, db.generations, async () => {
+    const ids = await historyIds(filter)
+    return { ids, items: await historyItems(ids.slice(0, FIRST_WINDOW)) }
   })
 
 /** The cards for `ids`, in the same order; ids that no longer exist are left out. */

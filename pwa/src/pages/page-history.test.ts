@@ -51,6 +51,14 @@ describe('<page-history>', () => {
     expect(takeHistoryStart()).toBeUndefined()
   })
 
+  it("should hand the grid the first cards read with History's ids, so it draws them with no read of its own", async () => {
+    const generation = makeGeneration({ status: 'succeeded' })
+    await db.generations.put(generation)
+    const el = await mount()
+    const grid = () => el.shadowRoot?.querySelector('history-grid')
+    await expect.poll(() => grid()?.initialItems?.map((item) => item.id)).toEqual([generation.id])
+  })
+
   it('should not announce a count until it knows every card, then announce all of them', async () => {
     await writeMeta('user', { id: 'u1', name: 'Ada', email: 'ada@example.com' })
     await writeMeta('authState', 'signed-in')

@@ -6,6 +6,7 @@ import '../components/history-sync-status.ts'
 import { DeferredQueryController } from '../controllers/deferred-query-controller.ts'
 import { OnlineController } from '../controllers/online-controller.ts'
 import { QueryStatus } from '../controllers/query-status.ts'
+import type { HistoryView } from '../data/history.ts'
 import { ALL_HISTORY, type HistoryFilter } from '../data/history-item.ts'
 import { loadHistoryReads } from '../data/history-reads.ts'
 import { takeHistoryStart } from '../data/history-start.ts'
@@ -58,11 +59,12 @@ export class PageHistory extends LitElement {
   private readonly _start = takeHistoryStart()
   /** Queries that follow the local data; with a start, they (and Dexie) load after it has painted. */
   private readonly _reads = loadHistoryReads(this._start !== undefined)
-  private readonly _ids = new DeferredQueryController(
+  /** Every id and the first cards, read together (History's own query, once it has loaded). */
+  private readonly _view = new DeferredQueryController(
     this,
     this._reads,
-    (reads) => reads.historyIds(this._filter),
-    this._start && { value: this._start.ids }
+    (reads) => reads.historyView(this._filter),
+    this._start && { value: this._start }
   )
   private readonly _syncError = new DeferredQueryController(this, this._reads, (reads) =>
     reads.readMeta('lastSyncError')
@@ -77,10 +79,11 @@ export class PageHistory extends LitElement {
   private readonly _online = new OnlineController(this, { failedRequests: true })
 
   override render() {
-    const ids = this._ids.value
+    const view = this._view.value
+    const ids = view?.ids
     // The start's first ids may stand for a longer list: its count waits for History's query.
-    const counted = !this._start || ids !== this._start.ids || this._start.complete
-    const loading = this._ids.status === QueryStatus.PENDING
+    const counted = !this._start || view !== this._start || this._start.complete
+    const loading = this._view.status === QueryStatus.PENDING
     return html`
       <h1>History</h1>
       ${
@@ -91,7 +94,7 @@ export class PageHistory extends LitElement {
       <history-sync-status></history-sync-status>
       <history-filters .filter=${this._filter} @app-history-filter=${this._onFilter}></history-filters>
       <p class="visually-hidden" role="status">${ids && counted && !loading ? this._count(ids.length) : ''}</p>
-      ${loading || !ids ? this._skeleton() : this._list(ids)}
+      ${loading || !view ? this._skeleton() : this._list(view)}
     `
   }
 
@@ -101,11 +104,11 @@ export class PageHistory extends LitElement {
     </div>`
   }
 
-  private _list(ids: readonly string[]) {
+  private _list({ ids, items }: HistoryView) {
     if (ids.length > 0) {
       return html`<history-grid
         .ids=${ids}
-        .initialItems=${this._start?.items}
+        .initialItems=${items}
         @app-history-action=${this._onCardAction}
       ></history-grid>`
     }
@@ -147,7 +150,7 @@ export class PageHistory extends LitElement {
 
   private _setFilter(filter: HistoryFilter): void {
     this._filter = filter
-    this._ids.setQuery((reads) => reads.historyIds(filter))
+    this._view.setQuery((reads) => reads.historyView(filter))
   }
 
   private _onFilter(event: AppHistoryFilterEvent): void {
