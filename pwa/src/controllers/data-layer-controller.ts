@@ -74,7 +74,7 @@ export class DataLayerController implements ReactiveController {
     this._host.requestUpdate()
     // With no card to draw first (a new device's History waits for its first pull), the data
     // layer and History's queries load at once, so History follows that pull from its first page.
-    if (history && !historyStartHasCards()) {
+    if (history && auth.user && !historyStartHasCards()) {
       void this.load().catch(() => undefined)
       void loadHistoryReads(false).catch(() => undefined)
     }
