@@ -207,6 +207,8 @@ describe('the public config', () => {
   ])('should be on the device for the studios offline once it %s', async (_, signInNow) => {
     await db.meta.clear()
     await signInNow()
+    // Stored after the sign-in has answered: the start waits for the user only.
+    await expect.poll(async () => (await db.meta.get('config')) !== undefined).toBe(true)
     api.offline = true
     const config = await loadConfig()
     expect(config.workflows['ad-graphic'].model.id).toBe('qwen-image-max')

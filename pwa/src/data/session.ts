@@ -36,7 +36,9 @@ const toLocalUser = ({
 
 /**
  * Makes `user` the device's user: a different user than the stored one wipes the previous one's
- * data first (but not the config). Then paused requests resume and a flush starts.
+ * data first (but not the config). Then paused requests resume and a flush starts. The config is
+ * stored on after this returns: a new browser's start, which waits for the user, need not also
+ * wait for the config's schema and request.
  */
 const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
   // The studios cannot build a request without the public config. Every signed-in device passes
@@ -45,19 +47,14 @@ const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
   // Not defaults built into the app: each workflow's model is the deployment's configuration, and
   // a build's guess could queue requests the server then refuses.
   // Loaded here, not at start: the config's schema needs the classic zod build.
-  const configStored = import('./config.ts')
-    .then(({ storeConfig }) => storeConfig())
-    .catch(() => undefined)
+  void import('./config.ts').then(({ storeConfig }) => storeConfig()).catch(() => undefined)
   const stored = await readUser()
   if (stored && stored.id !== user.id) await wipeLocalData()
   await db.meta.delete('signOutPending')
   await writeMeta('user', user)
   await resumeOutbox()
   // The first pull need not wait for the config; the sync engine loads when first needed.
-  const flushRequested = import('./sync-engine.ts')
-    .then(({ requestFlush }) => requestFlush())
-    .catch(() => undefined)
-  await Promise.all([configStored, flushRequested])
+  await import('./sync-engine.ts').then(({ requestFlush }) => requestFlush()).catch(() => undefined)
   return user
 }
 
