@@ -63,12 +63,11 @@ export const signUpInBrowser = async (context, origin, mailboxUrl) => {
 }
 
 /**
- * A Chromium profile signed in to the app, with `generations` seeded on the server and pulled by
- * the app's own sync into IndexedDB, and the service worker controlling the page. Returns how
- * long the app took to pull them (from the first load of /history to the last row stored), and
- * when the first card was on screen during that sync (ms since navigation start).
+ * A new device: a fresh Chromium profile signed in to a new account holding `generations` (and
+ * `sql`) on the server, on its first load of /history, with `watchFirstCard` recording when the
+ * first card is on screen. `t0` is when that load began (this process's clock).
  */
-export const openSignedInApp = async (ctx, { generations = 0, sql = () => '' } = {}) => {
+const openNewDevice = async (ctx, { generations = 0, sql = () => '' } = {}) => {
   const browser = await launchBrowser()
   try {
     const { context } = browser
@@ -85,6 +84,23 @@ export const openSignedInApp = async (ctx, { generations = 0, sql = () => '' } =
     await page.addInitScript(watchFirstCard)
     const t0 = performance.now()
     await page.goto(`${ctx.origin}/history`)
+    return { ...browser, page, userId, t0 }
+  } catch (error) {
+    await browser.close()
+    throw error
+  }
+}
+
+/**
+ * A Chromium profile signed in to the app, with `generations` seeded on the server and pulled by
+ * the app's own sync into IndexedDB, and the service worker controlling the page. Returns how
+ * long the app took to pull them (from the first load of /history to the last row stored), and
+ * when the first card was on screen during that sync (ms since navigation start).
+ */
+export const openSignedInApp = async (ctx, { generations = 0, sql = () => '' } = {}) => {
+  const device = await openNewDevice(ctx, { generations, sql })
+  try {
+    const { page, t0 } = device
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
       timeout: 60_000,
     })
@@ -95,10 +111,24 @@ export const openSignedInApp = async (ctx, { generations = 0, sql = () => '' } =
     )
     const syncMs = performance.now() - t0
     const firstCardMs = await page.evaluate(() => window.__benchCard)
-    return { ...browser, page, userId, syncMs, firstCardMs }
+    return { ...device, syncMs, firstCardMs }
   } catch (error) {
-    await browser.close()
+    await device.close()
     throw error
+  }
+}
+
+/**
+ * When a new device's first load of /history, with `generations` on the server, drew its first
+ * card (ms since navigation start); the device is closed once it has.
+ */
+export const newDeviceFirstCard = async (ctx, generations) => {
+  const { page, close } = await openNewDevice(ctx, { generations })
+  try {
+    await page.waitForFunction(() => window.__benchCard !== undefined, null, { timeout: 60_000 })
+    return await page.evaluate(() => window.__benchCard)
+  } finally {
+    await close()
   }
 }
 

@@ -1,10 +1,12 @@
-import { largeApp, openSignedInApp, watchFirstCard } from '../lib/app.mjs'
+import { largeApp, newDeviceFirstCard, openSignedInApp, watchFirstCard } from '../lib/app.mjs'
 import { throttleCpu } from '../lib/browser.mjs'
 import { LARGE, SMALL } from '../lib/fixtures.mjs'
 import { figure } from '../lib/report.mjs'
 import { median } from '../lib/stats.mjs'
 
 const RUNS = 5
+/** New devices whose first card is timed: the one that pulls the large history, and more. */
+const NEW_DEVICES = 5
 
 export const title = '2. Offline cold start'
 export const about =
@@ -15,7 +17,9 @@ export const about =
   'animation frame with a history card in the DOM; bare shell = the first contentful paint of the ' +
   'same navigation (the header and navigation, drawn before any history is read). Medians. ' +
   `The control repeats it with ${SMALL} generations stored, to separate the cost of the data from ` +
-  'the cost of starting the page.'
+  'the cost of starting the page. The first card during a first sync is timed on ' +
+  `${NEW_DEVICES} new devices (each a new profile and account with ${LARGE.toLocaleString('en')} ` +
+  'generations on the server, unthrottled, online), median.'
 
 /** Opens /history in new tabs, offline and throttled; returns each run's card and FCP times. */
 const coldRuns = async (app, origin) => {
@@ -63,6 +67,8 @@ export const run = async (ctx) => {
   } finally {
     await smallApp.close()
   }
+  const firstCards = [app.firstCardMs]
+  while (firstCards.length < NEW_DEVICES) firstCards.push(await newDeviceFirstCard(ctx, LARGE))
   return [
     figure({
       name: 'Bare shell painted (FCP, median)',
@@ -102,11 +108,11 @@ export const run = async (ctx) => {
       note: 'the same sync as above, as a time',
     }),
     figure({
-      name: 'First history card during that initial sync',
-      value: app.firstCardMs,
+      name: "First history card during a new device's first sync (median)",
+      value: median(firstCards),
       unit: 'ms',
       budget: { op: '<=', limit: 1_000 },
-      note: 'ms after navigation start of the first /history load on a new device (first page pulled and drawn)',
+      note: `ms after navigation start of a new device's first /history load (first page pulled and drawn); ${runs(firstCards)}`,
     }),
   ]
 }
