@@ -110,6 +110,15 @@ export class DataLayerController implements ReactiveController {
     return loading
   }
 
+  /**
+   * `load`, with the session check's code loading alongside rather than after it: for a start
+   * whose next step is that check (a new browser with a session on the server).
+   */
+  loadToCheckSession(): Promise<FrameData> {
+    void import('../data/session.ts').catch(() => undefined)
+    return this.load()
+  }
+
   async hasLocalData(): Promise<boolean> {
     this._mayHaveLocalData ??= mayHaveLocalData()
     const has = await this._mayHaveLocalData

@@ -88,7 +88,7 @@ export class SessionGuardController implements ReactiveController {
       navigator.onLine &&
       ((await stored()) || (await hasServerSession()))
     ) {
-      const data = await layer.load().catch(() => undefined)
+      const data = await layer.loadToCheckSession().catch(() => undefined)
       await data?.refreshSession().catch(() => undefined)
       auth = await layer.readAuth(false)
     }

@@ -48,13 +48,15 @@ const adoptUser = async (user: LocalUser): Promise<LocalUser> => {
   // a build's guess could queue requests the server then refuses.
   // Loaded here, not at start: the config's schema needs the classic zod build.
   void import('./config.ts').then(({ storeConfig }) => storeConfig()).catch(() => undefined)
+  // The first pull need not wait for the config; the sync engine loads while the user is stored.
+  const engine = import('./sync-engine.ts')
+  engine.catch(() => undefined)
   const stored = await readUser()
   if (stored && stored.id !== user.id) await wipeLocalData()
   await db.meta.delete('signOutPending')
   await writeMeta('user', user)
   await resumeOutbox()
-  // The first pull need not wait for the config; the sync engine loads when first needed.
-  await import('./sync-engine.ts').then(({ requestFlush }) => requestFlush()).catch(() => undefined)
+  await engine.then(({ requestFlush }) => requestFlush()).catch(() => undefined)
   return user
 }
 
