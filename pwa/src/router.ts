@@ -107,7 +107,9 @@ export class Router implements ReactiveController {
       return
     }
     try {
-      await match.route.load()
+      // Awaiting the import of a module already evaluated let a frame be drawn without the page
+      // (a trace of History's cold start showed one); a defined element needs no import.
+      if (!customElements.get(match.route.tag)) await match.route.load()
     } catch (error) {
       if (seq !== this._seq) return
       console.error(error)
