@@ -99,6 +99,30 @@ describe('watchPurchase', () => {
     )
     expect(fetch).toHaveBeenCalledTimes(1)
   })
+
+  it('should read again as soon as the connection comes back, not at the end of its wait', async () => {
+    vi.useFakeTimers()
+    try {
+      const fetch = answers(
+        () => Promise.reject(new TypeError('Failed to fetch')),
+        () => json(makePurchase('completed'))
+      )
+      const seen: PurchaseWatch[] = []
+      const watching = watchPurchase('cs_1', (w) => seen.push(w), new AbortController().signal)
+      await vi.advanceTimersByTimeAsync(0)
+      expect(fetch).toHaveBeenCalledTimes(1)
+      window.dispatchEvent(new Event('online'))
+      await vi.advanceTimersByTimeAsync(0)
+      expect(fetch).toHaveBeenCalledTimes(2)
+      await watching
+      expect(seen.map((w) => (w.kind === 'purchase' ? w.purchase.status : w.error.code))).toEqual([
+        'NETWORK',
+        'completed',
+      ])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
 
 describe('startCheckout', () => {

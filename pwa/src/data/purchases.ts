@@ -41,14 +41,21 @@ const asClientError = (error: unknown): ApiClientError =>
     ? error
     : new ApiClientError({ code: 'INTERNAL', status: 0, message: String(error) })
 
-/** Waits `ms`, or less if `signal` aborts. */
+/**
+ * Waits `ms`, or less if `signal` aborts or the connection comes back: a read that failed for
+ * lack of one is tried again at once.
+ */
 const pause = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer)
+      window.removeEventListener('online', done)
+      signal.removeEventListener('abort', done)
       resolve()
-    })
+    }
+    const timer = setTimeout(done, ms)
+    window.addEventListener('online', done)
+    signal.addEventListener('abort', done)
   })
 
 /**
