@@ -166,4 +166,33 @@ describe('History and its detail page in Chromium', () => {
     await expect.poll(focusedPosition).toBe(10_001)
     expect(await gridElementCount(page)).toBeLessThan(200)
   })
+
+  it('should lay the grid out for this page after a start drawn from a geometry that no longer holds', async () => {
+    const gridColumns = () =>
+      page.evaluate(() => {
+        const grid = document
+          .querySelector('app-root')
+          ?.shadowRoot?.querySelector('page-history')
+          ?.shadowRoot?.querySelector('history-grid')
+        const cells = grid?.shadowRoot?.querySelector<HTMLElement>('.window')
+        return cells?.style.getPropertyValue('grid-template-columns')
+      })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    const columns = await gridColumns()
+    expect(columns).toMatch(/^repeat\(\d, /)
+    // Remembered for this viewport, but at a width with another number of columns.
+    await page.evaluate((twoColumns) => {
+      localStorage.setItem(
+        'addreams:history-grid-geometry',
+        JSON.stringify({
+          viewport: `${window.innerWidth}x${window.innerHeight}`,
+          width: twoColumns ? 1200 : 300,
+          top: 0,
+        })
+      )
+    }, columns?.startsWith('repeat(2,'))
+    await page.reload()
+    await expect.poll(async () => (await renderedCards(page)).length).toBeGreaterThan(0)
+    await expect.poll(gridColumns).toBe(columns)
+  })
 })

@@ -1,6 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../data/db.ts'
+import type { HistoryItem } from '../data/history-item.ts'
 import { makeGeneration } from '../data/testing/fake-api.ts'
+import { rememberGeometry } from '../history/grid-geometry.ts'
+import { gridLayout } from '../history/grid-layout.ts'
 import type { HistoryCard } from './history-card.ts'
 import type { HistoryGrid } from './history-grid.ts'
 import './history-grid.ts'
@@ -70,5 +73,36 @@ describe('<history-grid>', () => {
       await el.updateComplete
     }
     expect(state()).toBe('succeeded')
+  })
+})
+
+describe('<history-grid> at a start', () => {
+  afterEach(() => {
+    document.body.replaceChildren()
+    localStorage.clear()
+    vi.restoreAllMocks()
+  })
+
+  const startCards = (count: number): HistoryItem[] =>
+    Array.from({ length: count }, (_, i) => {
+      const generation = makeGeneration({
+        status: 'succeeded',
+        createdAt: `2026-11-${String(28 - i).padStart(2, '0')}T10:00:00.000Z`,
+      })
+      return { kind: 'synced', id: generation.id, generation }
+    })
+
+  it("should draw a start's cards from the geometry remembered for this viewport, reading no layout", async () => {
+    rememberGeometry({ width: 358, top: 0 })
+    const items = startCards(24)
+    const el = document.createElement('history-grid')
+    const layoutReads = vi.spyOn(el, 'getBoundingClientRect')
+    el.ids = items.map((item) => item.id)
+    el.initialItems = items
+    document.body.append(el)
+    await el.updateComplete
+    expect(layoutReads).not.toHaveBeenCalled()
+    const rows = Math.ceil(window.innerHeight / gridLayout(358).rowHeight)
+    expect(cards(el)).toHaveLength(Math.min(24, rows * 2))
   })
 })

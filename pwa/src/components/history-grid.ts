@@ -9,6 +9,11 @@ import type { HistoryCard } from './history-card.ts'
 import './history-card.ts'
 import { itemLabel } from '../format.ts'
 import {
+  type GridGeometry,
+  rememberedGeometry,
+  rememberGeometry,
+} from '../history/grid-geometry.ts'
+import {
   CARD_INFO_HEIGHT,
   GRID_GAP,
   type GridLayout,
@@ -117,7 +122,11 @@ export class HistoryGrid extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    let remembered: GridGeometry | undefined
     if (!this._cards && this.initialItems?.length) {
+      // The resize observer's first call, after the frame's layout and before its paint,
+      // corrects a geometry that no longer holds.
+      remembered = rememberedGeometry()
       this._overscan = 0
       void afterPaint().then(() => {
         this._overscan = OVERSCAN_ROWS
@@ -130,7 +139,7 @@ export class HistoryGrid extends LitElement {
       // The window's read brings their thumbnails, and any change since, after the first paint.
       this._stale = true
     }
-    if (changed.has('ids')) this._measure()
+    if (changed.has('ids')) this._measure(remembered)
   }
 
   protected override updated(): void {
@@ -210,8 +219,15 @@ export class HistoryGrid extends LitElement {
     return this._historyReads
   }
 
-  private _measure(): void {
-    const rect = this.getBoundingClientRect()
+  /**
+   * Picks the rows to render from the grid's place on screen, or from `known` for a start, which
+   * is at the top of the page (reading the scroll position would lay the page out too).
+   */
+  private _measure(known?: GridGeometry): void {
+    const rect = known ?? this.getBoundingClientRect()
+    if (!known && rect.width > 0) {
+      rememberGeometry({ width: rect.width, top: rect.top + window.scrollY })
+    }
     const layout = rect.width > 0 ? gridLayout(rect.width) : this._layout
     if (layout.columns !== this._layout.columns || layout.cardWidth !== this._layout.cardWidth) {
       this._layout = layout
