@@ -54,6 +54,9 @@ const sectionOf = async (name, seconds, ctx) => {
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     console.log(`failed: ${reason}`)
+    // The rest (a tool's own output, e.g. wrangler's) says why; RESULTS.md keeps the first line.
+    const detail = error instanceof Error ? error.message.split('\n').slice(1).join('\n') : ''
+    if (detail.trim()) console.error(detail.trim().split('\n').slice(-20).join('\n'))
     return {
       title: measure.title,
       about: measure.about,
