@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { AuthSnapshot } from '../data/auth-snapshot.ts'
-import { hasServerSession, mayHaveLocalData } from '../data/frame-checks.ts'
+import { hasServerSession, mayHaveLocalData, SIGNED_OUT } from '../data/frame-checks.ts'
 import { loadHistoryReads } from '../data/history-reads.ts'
 import { historyStartHasCards, readStart } from '../data/history-start.ts'
 import type { LiveQueryController } from './live-query-controller.ts'
@@ -8,9 +8,6 @@ import { QueryStatus } from './query-status.ts'
 
 /** The data layer the frame loads lazily: Dexie, the session and the sync engine's starter. */
 export type FrameData = typeof import('../data/frame.ts')
-
-/** The sign-in state of a device that stores none. */
-export const SIGNED_OUT: AuthSnapshot = { user: null, expired: false }
 
 /**
  * The app frame's data layer, loaded once the first page has painted (or a page needs it first),

@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { afterPaint } from '../after-paint.ts'
 import type { AuthSnapshot } from '../data/auth-snapshot.ts'
-import { hasServerSession } from '../data/frame-checks.ts'
+import { hasServerSession, SIGNED_OUT } from '../data/frame-checks.ts'
 import { safeRedirect, signInPathFor } from '../navigation.ts'
 import type { Router } from '../router.ts'
 import type { RouteMatch } from '../routes.ts'
-import { type DataLayerController, SIGNED_OUT } from './data-layer-controller.ts'
+import type { DataLayerController } from './data-layer-controller.ts'
 
 /** Pages a signed-in user skips: they go on to the app (or the sign-in `redirect`). */
 const ENTRY_PATHS: ReadonlySet<string> = new Set(['/', '/sign-in', '/sign-up'])

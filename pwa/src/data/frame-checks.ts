@@ -1,8 +1,12 @@
+import type { AuthSnapshot } from './auth-snapshot.ts'
 import { DB_NAME } from './db-name.ts'
 import { TIMEOUTS } from './timeouts.ts'
 
 // What the app frame checks before it loads the data layer, with no IndexedDB or zod code, so a
 // first visit to a public page needs neither.
+
+/** The sign-in state of a device that stores none, or whose stored state cannot be read. */
+export const SIGNED_OUT: AuthSnapshot = { user: null, expired: false }
 
 /**
  * Whether this browser may hold the app's data: false only when it surely holds none (its

@@ -4,10 +4,9 @@
 // load on first use.
 import { type AuthSnapshot, readAuth } from './auth-snapshot.ts'
 import type { LocalUser } from './db.ts'
+import { SIGNED_OUT } from './frame-checks.ts'
 
 export { countWaiting } from './outbox-count.ts'
-
-const SIGNED_OUT: AuthSnapshot = { user: null, expired: false }
 
 /** The stored sign-in state; signed out when it cannot be read. */
 export const readAuthOrSignedOut = (): Promise<AuthSnapshot> => readAuth().catch(() => SIGNED_OUT)
